@@ -1,0 +1,115 @@
+/**
+ * A snapshot is what a host reads of a sheet: values, formulas, number formats and merged areas.
+ * It is plain data, so the pure core can run on it in Node, in the browser or under test.
+ */
+import type { RangeRef } from './a1';
+
+/** A cell's value as a host reports it (a formula cell reports its cached result). */
+export type CellValue = string | number | boolean | null;
+
+export interface SheetSnapshot {
+  name: string;
+  /** rows[r - 1][c - 1] is the value of the cell at row r, column c. Rows may be ragged; missing cells are null. */
+  values: CellValue[][];
+  /** Formulas by A1 address (without the leading '='), only for cells that hold one. */
+  formulas?: Record<string, string>;
+  /** Number formats by A1 address, only where it is not 'General'. */
+  numberFormats?: Record<string, string>;
+  /** Merged areas, 1-based inclusive. */
+  merges: RangeRef[];
+}
+
+export interface WorkbookSnapshot {
+  /** Where the snapshot came from (a file path, "Excel", "preview"); used in messages. */
+  source: string;
+  sheets: SheetSnapshot[];
+}
+
+/** Fast cell access that resolves merged areas to their top-left cell. */
+export class SheetGrid {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly values: CellValue[][];
+  /** For every cell covered by a merge (except the top-left one): index into merges. Key = row * 16384 + col. */
+  private readonly mergeOf = new Map<number, number>();
+  readonly merges: RangeRef[];
+
+  constructor(readonly snapshot: SheetSnapshot) {
+    this.name = snapshot.name;
+    this.values = snapshot.values;
+    this.rowCount = snapshot.values.length;
+    let cols = 0;
+    for (const row of snapshot.values) if (row && row.length > cols) cols = row.length;
+    for (const m of snapshot.merges) if (m.right > cols) cols = m.right;
+    this.colCount = cols;
+    this.merges = snapshot.merges;
+    snapshot.merges.forEach((m, i) => {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          this.mergeOf.set(r * 16384 + c, i);
+        }
+      }
+    });
+  }
+
+  /** The raw value stored in the cell itself (null for the hidden cells of a merge). */
+  raw(row: number, col: number): CellValue {
+    const r = this.values[row - 1];
+    if (!r) return null;
+    const v = r[col - 1];
+    return v === undefined ? null : v;
+  }
+
+  /** The merge that covers the cell, if any. */
+  mergeAt(row: number, col: number): RangeRef | undefined {
+    const i = this.mergeOf.get(row * 16384 + col);
+    return i === undefined ? undefined : this.merges[i];
+  }
+
+  /** The value shown in the cell: the top-left value of its merge, if merged. */
+  value(row: number, col: number): CellValue {
+    const m = this.mergeAt(row, col);
+    if (m) return this.raw(m.top, m.left);
+    return this.raw(row, col);
+  }
+
+  /** The value shown, as trimmed text ('' for empty). */
+  text(row: number, col: number): string {
+    const v = this.value(row, col);
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number') return formatNumber(v);
+    return String(v).trim();
+  }
+
+  formula(row: number, col: number): string | undefined {
+    return this.snapshot.formulas?.[`${colLetters(col)}${row}`];
+  }
+
+  numberFormat(row: number, col: number): string | undefined {
+    return this.snapshot.numberFormats?.[`${colLetters(col)}${row}`];
+  }
+
+  isRowEmpty(row: number, fromCol = 1, toCol = this.colCount): boolean {
+    for (let c = fromCol; c <= toCol; c++) if (this.text(row, c) !== '') return false;
+    return true;
+  }
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Numbers as a person would read them: no binary noise (0.1 + 0.2 shows as 0.3). */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
+}
