@@ -55,6 +55,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
       budgetExecution: 10,
       perCategory: { output: 50, effect: 30, satisfaction: 10 },
     },
+    requiredOutputSubcategories: ['quantity', 'quality', 'timeliness', 'cost'],
   }),
 };
 

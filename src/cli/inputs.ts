@@ -1,0 +1,70 @@
+/** Expand the command line's files and directories into the workbooks to read. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+const WORKBOOK_EXT = /\.(xlsx|xlsm)$/i;
+
+export interface InputList {
+  files: string[];
+  /** Inputs that do not exist: reported as unreadable files. */
+  missing: string[];
+}
+
+export async function expandInputs(inputs: string[]): Promise<InputList> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (stat.isDirectory()) files.push(...(await walk(input)));
+    else files.push(input);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    // ~$name.xlsx are Excel's lock files, not workbooks.
+    else if (WORKBOOK_EXT.test(e.name) && !e.name.startsWith('~$')) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Where the marked copy of `file` goes. With one input, `out` may name the file itself;
+ * with several, or when it is an existing directory or ends with a separator, it is a directory.
+ */
+export async function outputPathFor(file: string, out: string, several: boolean, suffix: string): Promise<string> {
+  let isDir = several || out.endsWith('/') || out.endsWith(path.sep);
+  try {
+    if ((await fs.stat(out)).isDirectory()) isDir = true;
+  } catch {
+    /* does not exist yet */
+  }
+  if (!isDir) return out;
+  const base = path.basename(file).replace(/\.(xlsx|xlsm)$/i, '');
+  const ext = path.extname(file) || '.xlsx';
+  return path.join(out, `${base}${suffix}${ext}`);
+}
+
+/** Never write over an input: compare real paths. */
+export async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => {
+    try {
+      return await fs.realpath(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return (await real(a)) === (await real(b));
+}

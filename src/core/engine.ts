@@ -1,0 +1,24 @@
+/** The pure pipeline: snapshot → table model → findings → write plan. No host, no I/O. */
+import type { WorkbookSnapshot } from './snapshot';
+import type { WorkbookModel } from './model';
+import type { Finding, Lang } from './findings';
+import type { Profile } from './profile';
+import type { WritePlan } from './plan';
+import { readWorkbookModel } from './layout/read';
+import { checkWorkbook } from './check';
+import { planMarks } from './marks';
+
+export interface CheckResult {
+  model: WorkbookModel;
+  findings: Finding[];
+}
+
+export function runCheck(snapshot: WorkbookSnapshot, profile: Profile): CheckResult {
+  const model = readWorkbookModel(snapshot);
+  const findings = checkWorkbook(model, { profile });
+  return { model, findings };
+}
+
+export function checkPlan(result: CheckResult, lang: Lang): WritePlan {
+  return planMarks(result.findings, lang, result.model.source);
+}

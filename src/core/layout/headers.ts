@@ -1,0 +1,140 @@
+/**
+ * Header words → column roles. Words are compared after `headerKey` (full-width folded, white space
+ * and brackets dropped), so 评（扣）分标准, 评(扣分标准) and 评扣分标准 are one word.
+ * Exact words first; then a few patterns for the wordings that vary most.
+ */
+import type { ColumnRole, CategoryKey, SubcategoryKey } from '../model';
+import { headerKey, normalizeText } from '../text';
+
+const EXACT: Record<string, ColumnRole> = {};
+
+function words(role: ColumnRole, list: string[]): void {
+  for (const w of list) EXACT[headerKey(w)] = role;
+}
+
+words('code', ['单位代码', '单位编码', '项目代码', '项目编码', '预算单位代码', '单位编号', '代码', '编码']);
+words('name', ['单位（专项）名称', '单位名称', '项目名称', '专项名称', '预算单位名称', '项目（专项）名称', '单位(项目)名称', '项目']);
+words('spendingArea', ['支出方向', '资金用途', '支出用途']);
+words('fund', ['资金总额', '资金总额（万元）', '项目资金总额', '年度资金总额', '预算金额', '项目总金额', '资金合计', '预算总额', '年度预算总额', '年度预算数', '金额']);
+words('fundGeneral', ['一般公共预算', '一般公共预算拨款', '一般公共预算资金', '财政拨款']);
+words('fundGovFund', ['政府性基金拨款', '政府性基金', '政府性基金预算']);
+words('fundSpecialAccount', ['财政专户管理资金', '财政专户', '纳入专户管理的非税收入']);
+words('fundOther', ['其他资金', '其他']);
+words('fundBasic', ['基本支出']);
+words('fundProject', ['项目支出']);
+words('goal', ['实施期绩效目标', '年度绩效目标', '整体绩效目标', '绩效目标', '总体目标', '年度目标', '实施期目标', '年度总体目标', '部门整体绩效目标']);
+words('category', ['一级指标']);
+words('subcategory', ['二级指标']);
+words('indicator', ['三级指标', '指标名称', '绩效指标名称']);
+words('target', ['指标值', '年度指标值', '目标值', '年度目标值', '预期目标值', '指标目标值', '绩效指标值', '目标指标值', '预期指标值']);
+words('content', ['指标值内容', '指标解释', '指标说明', '指标内容', '指标值说明', '指标定义']);
+words('rule', ['评（扣）分标准', '评分标准', '评（扣分标准）', '扣分标准', '评分规则', '评分方法', '评（扣）分规则', '评分细则', '计分方法']);
+words('unit', ['度量单位', '计量单位', '单位（计量）', '指标单位']);
+words('direction', ['指标值类型', '指标性质', '指标方向', '计算符号', '指标类型', '符号', '指标值性质']);
+words('note', ['备注', '说明']);
+words('actual', ['实际完成值', '实际值', '全年实际值', '完成值', '实际完成情况', '实际完成', '全年实际完成值', '实际完成数']);
+words('weight', ['分值', '权重', '权重（分值）', '指标分值', '标准分值']);
+words('score', ['得分', '自评得分', '评价得分', '实际得分']);
+words('deviation', ['偏差原因分析及改进措施', '偏差原因', '偏差原因分析', '未完成原因和改进措施', '偏差原因及改进措施']);
+
+/** Patterns tried when no exact word matched; order matters (most specific first). */
+const PATTERNS: [RegExp, ColumnRole][] = [
+  [/^评.{0,3}分(标准|规则|方法)/, 'rule'],
+  [/(扣分|评分)标准/, 'rule'],
+  [/^(度量|计量)单位/, 'unit'],
+  [/^指标值(类型|性质|方向)/, 'direction'],
+  [/^(年度|实施期|年度预期)?指标值$/, 'target'],
+  [/^资金总额/, 'fund'],
+  [/^实际完成/, 'actual'],
+  [/偏差原因/, 'deviation'],
+];
+
+/** The role a header word names, or null. */
+export function roleOfHeader(text: string): ColumnRole | null {
+  if (!text) return null;
+  const key = headerKey(text);
+  if (!key || key.length > 30) return null;
+  const exact = EXACT[key];
+  if (exact) return exact;
+  for (const [re, role] of PATTERNS) if (re.test(key)) return role;
+  return null;
+}
+
+// ---------------------------------------------------------------- categories
+
+export const STANDARD_CATEGORIES: Record<CategoryKey, string> = {
+  cost: '成本指标',
+  output: '产出指标',
+  effect: '效益指标',
+  satisfaction: '满意度指标',
+};
+
+export const STANDARD_SUBCATEGORIES: Record<SubcategoryKey, string> = {
+  economicCost: '经济成本指标',
+  socialCost: '社会成本指标',
+  ecoCost: '生态环境成本指标',
+  cost: '成本指标',
+  quantity: '数量指标',
+  quality: '质量指标',
+  timeliness: '时效指标',
+  economicEffect: '经济效益指标',
+  socialEffect: '社会效益指标',
+  ecoEffect: '生态效益指标',
+  sustainability: '可持续影响指标',
+  serviceSatisfaction: '服务对象满意度指标',
+};
+
+/** Which 一级 each 二级 belongs to (成本指标 as a 二级 belongs to 产出 in the old framework). */
+export const SUBCATEGORY_PARENT: Record<SubcategoryKey, CategoryKey> = {
+  economicCost: 'cost',
+  socialCost: 'cost',
+  ecoCost: 'cost',
+  cost: 'output',
+  quantity: 'output',
+  quality: 'output',
+  timeliness: 'output',
+  economicEffect: 'effect',
+  socialEffect: 'effect',
+  ecoEffect: 'effect',
+  sustainability: 'effect',
+  serviceSatisfaction: 'satisfaction',
+};
+
+export function categoryKeyOf(text: string): CategoryKey | null {
+  const t = normalizeText(text);
+  if (!t) return null;
+  if (/满意/.test(t)) return 'satisfaction';
+  if (/成本/.test(t)) return 'cost';
+  if (/产出/.test(t)) return 'output';
+  if (/效益|效果|影响/.test(t)) return 'effect';
+  return null;
+}
+
+export function subcategoryKeyOf(text: string): SubcategoryKey | null {
+  const t = normalizeText(text);
+  if (!t) return null;
+  if (/满意/.test(t)) return 'serviceSatisfaction';
+  if (/经济成本/.test(t)) return 'economicCost';
+  if (/社会成本/.test(t)) return 'socialCost';
+  if (/(生态|环境)成本/.test(t)) return 'ecoCost';
+  if (/成本/.test(t)) return 'cost';
+  if (/数量/.test(t)) return 'quantity';
+  if (/质量/.test(t)) return 'quality';
+  if (/时效|时间|进度/.test(t)) return 'timeliness';
+  if (/经济效益/.test(t)) return 'economicEffect';
+  if (/社会效益/.test(t)) return 'socialEffect';
+  if (/生态(环境)?效益|环境效益/.test(t)) return 'ecoEffect';
+  if (/可持续/.test(t)) return 'sustainability';
+  return null;
+}
+
+/** Whether the text is the standard name of its 二级 (or of its 一级), after normalisation. */
+export function isStandardSubcategoryName(text: string): boolean {
+  const t = normalizeText(text);
+  return Object.values(STANDARD_SUBCATEGORIES).includes(t);
+}
+
+export function isStandardCategoryName(text: string): boolean {
+  const t = normalizeText(text);
+  return Object.values(STANDARD_CATEGORIES).includes(t);
+}

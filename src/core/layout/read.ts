@@ -1,0 +1,479 @@
+/**
+ * The layout reader: finds every target table of a sheet, whatever its header words, merges,
+ * title rows or page repeats, and builds the indicator model.
+ *
+ * How it reads a sheet:
+ * 1. Header bands: runs of up to four consecutive rows whose cells are mostly header words
+ *    (`headers.ts`), together naming at least 三级指标, 指标值 and 一级 or 二级 (a bare 三级 + 指标值 band
+ *    is accepted when it has a rule or unit column too).
+ * 2. Columns: for every column, the deepest header row whose text names a role wins, so a
+ *    three-row header (年度预算申请 › 按收入性质分 › 一般公共预算) maps to its most specific word.
+ * 3. Data rows: every row after a band until the next band that is not a title, note or empty row.
+ *    A band with the same columns as the previous one is a page repeat: the table goes on, and a
+ *    project whose cells are repeated under it is a continuation, not a new project.
+ * 4. Projects: consecutive data rows showing the same project name (merged or repeated) form one
+ *    project; a leading block with money but no indicator is the department summary row.
+ * 5. 一级/二级: read through merges; an empty unmerged cell carries the block above it down.
+ */
+import type { SheetSnapshot } from '../snapshot';
+import { SheetGrid, type CellValue } from '../snapshot';
+import { toA1, rangeToA1 } from '../a1';
+import { normalizeText } from '../text';
+import type {
+  CategoryBlock,
+  CellRef,
+  ColumnMap,
+  ColumnRole,
+  DepartmentInfo,
+  Field,
+  Framework,
+  Indicator,
+  Project,
+  SheetModel,
+  SubcategoryBlock,
+  TableKind,
+  TargetTable,
+  WorkbookModel,
+} from '../model';
+import type { WorkbookSnapshot } from '../snapshot';
+import { categoryKeyOf, roleOfHeader, subcategoryKeyOf } from './headers';
+import { parseTarget } from '../parse/target';
+import { parseRule } from '../parse/rule';
+import { parseDirection } from '../parse/direction';
+
+const MAX_BAND_ROWS = 4;
+
+interface Band {
+  top: number;
+  bottom: number;
+  columns: ColumnMap;
+  headers: Partial<Record<ColumnRole, string>>;
+}
+
+export function readWorkbookModel(snapshot: WorkbookSnapshot): WorkbookModel {
+  return { source: snapshot.source, sheets: snapshot.sheets.map(readSheetModel) };
+}
+
+export function readSheetModel(snapshot: SheetSnapshot): SheetModel {
+  const grid = new SheetGrid(snapshot);
+  const bands = findHeaderBands(grid);
+  if (bands.length === 0) {
+    return {
+      sheet: grid.name,
+      tables: [],
+      noTableReason:
+        grid.rowCount === 0 ? '工作表为空 / the sheet is empty' : '未找到绩效目标表的表头（三级指标、指标值、一级/二级指标）/ no target-table header (三级指标, 指标值, 一级/二级指标) found',
+    };
+  }
+  const tables: TargetTable[] = [];
+  let i = 0;
+  while (i < bands.length) {
+    // A table runs from band i through every following band with the same columns (page repeats).
+    let j = i;
+    while (j + 1 < bands.length && sameColumns(bands[i].columns, bands[j + 1].columns) && !startsNewTable(grid, bands[i], bands[j + 1])) j++;
+    const end = j + 1 < bands.length ? bands[j + 1].top - 1 : grid.rowCount;
+    tables.push(buildTable(grid, bands.slice(i, j + 1), end));
+    i = j + 1;
+  }
+  return { sheet: grid.name, tables };
+}
+
+// ---------------------------------------------------------------- header bands
+
+/** Roles named by the cells of a row (own cell values only, not merge-resolved), and the share of non-empty cells that are header words. */
+function headerHits(grid: SheetGrid, row: number): { roles: Set<ColumnRole>; nonEmpty: number; headerCells: number } {
+  const roles = new Set<ColumnRole>();
+  let nonEmpty = 0;
+  let headerCells = 0;
+  for (let c = 1; c <= grid.colCount; c++) {
+    const v = grid.raw(row, c);
+    if (v === null || v === '') continue;
+    if (typeof v !== 'string') {
+      nonEmpty++;
+      continue;
+    }
+    const t = v.trim();
+    if (!t) continue;
+    nonEmpty++;
+    if (t.length > 40) continue;
+    const role = roleOfHeader(t);
+    if (role) {
+      roles.add(role);
+      headerCells++;
+    } else if (/^(绩效指标|年度预算申请|按收入性质分|按支出性质分|部门整体支出年度绩效目标|绩效目标|预算情况|资金情况|项目资金|年度预算)$/.test(normalizeText(t).replace(/[()（）]/g, ''))) {
+      headerCells++; // group words above the columns
+    }
+  }
+  return { roles, nonEmpty, headerCells };
+}
+
+function isHeaderLike(h: { nonEmpty: number; headerCells: number }): boolean {
+  return h.headerCells >= 1 && h.headerCells * 2 >= h.nonEmpty;
+}
+
+function findHeaderBands(grid: SheetGrid): Band[] {
+  const bands: Band[] = [];
+  let r = 1;
+  while (r <= grid.rowCount) {
+    const h = headerHits(grid, r);
+    if (!isHeaderLike(h)) {
+      r++;
+      continue;
+    }
+    // Grow the band over following header-like rows, and over rows covered by merges that start in the band.
+    let bottom = r;
+    while (bottom + 1 <= grid.rowCount && bottom + 1 - r < MAX_BAND_ROWS) {
+      const next = bottom + 1;
+      const hn = headerHits(grid, next);
+      if (isHeaderLike(hn) || (hn.nonEmpty === 0 && coveredByBandMerges(grid, r, bottom, next))) bottom = next;
+      else break;
+    }
+    const { columns, headers } = mapColumns(grid, r, bottom);
+    const ok =
+      columns.indicator !== undefined &&
+      columns.target !== undefined &&
+      (columns.category !== undefined || columns.subcategory !== undefined || columns.rule !== undefined || columns.unit !== undefined);
+    if (ok) {
+      bands.push({ top: r, bottom, columns, headers });
+      r = bottom + 1;
+    } else {
+      r++;
+    }
+  }
+  return bands;
+}
+
+/** A row whose cells are all empty but whose header cells above are merged down into it is part of the band. */
+function coveredByBandMerges(grid: SheetGrid, top: number, bottom: number, row: number): boolean {
+  let covered = 0;
+  for (let c = 1; c <= grid.colCount; c++) {
+    const m = grid.mergeAt(row, c);
+    if (m && m.top >= top && m.top <= bottom) covered++;
+  }
+  return covered > 0;
+}
+
+function mapColumns(grid: SheetGrid, top: number, bottom: number): { columns: ColumnMap; headers: Partial<Record<ColumnRole, string>> } {
+  const columns: ColumnMap = {};
+  const headers: Partial<Record<ColumnRole, string>> = {};
+  for (let c = 1; c <= grid.colCount; c++) {
+    for (let r = bottom; r >= top; r--) {
+      const t = grid.text(r, c);
+      const role = roleOfHeader(t);
+      if (!role) continue;
+      // A merged header cell names only its first column (资金总额 over C4:C5 is one column, 一级 over F3:N3 is not a role).
+      const m = grid.mergeAt(r, c);
+      if (m && m.left !== c && m.right > m.left) break;
+      if (columns[role] === undefined) {
+        columns[role] = c;
+        headers[role] = t;
+      }
+      break;
+    }
+  }
+  return { columns, headers };
+}
+
+function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  if (ka.length !== kb.length) return false;
+  return ka.every((k, i) => k === kb[i] && a[k as ColumnRole] === b[k as ColumnRole]);
+}
+
+/**
+ * A repeated header starts a new table (rather than a new page of the same one) when the first row under
+ * it is a unit's summary row (a name and money, no indicator), or, in a department table, shows another unit.
+ */
+function startsNewTable(grid: SheetGrid, first: Band, band: Band): boolean {
+  const cols = band.columns;
+  if (cols.name === undefined) return false;
+  const firstRow = (b: Band): number | null => {
+    for (let r = b.bottom + 1; r <= Math.min(grid.rowCount, b.bottom + 20); r++) {
+      if (!isTitleOrNoteRow(grid, r, b)) return r;
+    }
+    return null;
+  };
+  const r = firstRow(band);
+  if (r === null) return false;
+  const name = grid.text(r, cols.name);
+  if (name === '') return false;
+  const isDepartmentKind = cols.fundBasic !== undefined || cols.fundProject !== undefined || cols.fundGeneral !== undefined;
+  if (isDepartmentKind) {
+    const r0 = firstRow(first);
+    return r0 !== null && grid.text(r0, cols.name) !== name;
+  }
+  return !hasText(grid, r, cols.category) && !hasText(grid, r, cols.subcategory) && !hasText(grid, r, cols.indicator);
+}
+
+// ---------------------------------------------------------------- data rows
+
+const TITLE_RE = /(绩效目标表|绩效自评表|单位[:：]|金额单位|附件\s*\d*|填报单位|填表人|制表|注[:：]|说明[:：]|联系电话|审核人|单位负责人)/;
+
+function isTitleOrNoteRow(grid: SheetGrid, row: number, band: Band): boolean {
+  let first: string | null = null;
+  let count = 0;
+  for (let c = 1; c <= grid.colCount; c++) {
+    const v = grid.raw(row, c);
+    if (v === null || v === '') continue;
+    count++;
+    if (first === null) first = String(v);
+  }
+  if (count === 0) return true;
+  if (first !== null && TITLE_RE.test(first) && count <= 2) {
+    // A project or indicator cell never says 绩效目标表 / 金额单位 on its own.
+    const indicatorText = grid.text(row, band.columns.indicator!);
+    return indicatorText === '' || TITLE_RE.test(indicatorText);
+  }
+  return false;
+}
+
+function field(grid: SheetGrid, row: number, col: number | undefined): Field | null {
+  if (col === undefined) return null;
+  const m = grid.mergeAt(row, col);
+  const r = m ? m.top : row;
+  const c = m ? m.left : col;
+  const raw = grid.raw(r, c);
+  const text = grid.text(r, c);
+  if (text === '') return null;
+  return { text, raw, cell: ref(r, c) };
+}
+
+function ref(row: number, col: number): CellRef {
+  return { row, col, a1: toA1(row, col) };
+}
+
+function num(v: CellValue | undefined): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean') return null;
+  const t = normalizeText(v).replace(/,/g, '').replace(/万?元$/, '');
+  if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+interface RowBlock {
+  name: string;
+  rows: number[];
+}
+
+function buildTable(grid: SheetGrid, bands: Band[], endRow: number): TargetTable {
+  const cols = bands[0].columns;
+  const kind: TableKind =
+    cols.fundBasic !== undefined || cols.fundProject !== undefined || cols.fundGeneral !== undefined ? 'department' : 'project';
+
+  // Data rows: between each band and the next, skipping titles, notes and empty rows.
+  const dataRows: number[] = [];
+  for (let b = 0; b < bands.length; b++) {
+    const from = bands[b].bottom + 1;
+    const to = b + 1 < bands.length ? bands[b + 1].top - 1 : endRow;
+    for (let r = from; r <= to; r++) if (!isTitleOrNoteRow(grid, r, bands[0])) dataRows.push(r);
+  }
+  // Trailing rows that are neither project nor indicator rows end the table (notes under it).
+  const lastData = dataRows.length ? dataRows[dataRows.length - 1] : bands[bands.length - 1].bottom;
+
+  // Group rows by the project name they show (merged or repeated); an empty name continues the block.
+  const blocks: RowBlock[] = [];
+  const nameCol = cols.name;
+  for (const r of dataRows) {
+    const name = nameCol !== undefined ? grid.text(r, nameCol) : '';
+    const last = blocks[blocks.length - 1];
+    const startsNew = (() => {
+      if (!last) return true;
+      if (name === '' || nameCol === undefined) return false;
+      if (name !== last.name) return true;
+      // Same name: a new merge starting on this row right after another merge of the same name is a new project,
+      // unless a page header sits in between (page repeat: continuation).
+      const m = grid.mergeAt(r, nameCol);
+      const prev = last.rows[last.rows.length - 1];
+      const pm = grid.mergeAt(prev, nameCol);
+      const headerBetween = bands.some((b) => b.top > prev && b.top < r);
+      return !headerBetween && m !== undefined && pm !== undefined && m !== pm && m.top === r && r === prev + 1;
+    })();
+    if (startsNew) blocks.push({ name, rows: [r] });
+    else last.rows.push(r);
+  }
+
+  // The first data row after each repeated header: blocks that go on across it are continuations.
+  const pageStarts = new Set<number>();
+  for (const b of bands.slice(1)) {
+    const r = dataRows.find((x) => x > b.bottom);
+    if (r !== undefined) pageStarts.add(r);
+  }
+  let department: DepartmentInfo | null = null;
+  const projects: Project[] = [];
+  blocks.forEach((block, idx) => {
+    const hasIndicators = block.rows.some(
+      (r) => hasText(grid, r, cols.category) || hasText(grid, r, cols.subcategory) || hasText(grid, r, cols.indicator),
+    );
+    if (kind === 'project' && !hasIndicators && idx === 0 && block.name !== '') {
+      department = departmentInfo(grid, cols, block);
+      return;
+    }
+    if (kind === 'department' && !department) department = departmentInfo(grid, cols, block);
+    projects.push(buildProject(grid, cols, block, pageStarts));
+  });
+
+  const allBandsTop = bands[0].top;
+  let right = 0;
+  for (const k of Object.keys(cols) as ColumnRole[]) right = Math.max(right, cols[k]!);
+  return {
+    sheet: grid.name,
+    kind,
+    range: rangeToA1({ top: allBandsTop, left: 1, bottom: Math.max(lastData, bands[0].bottom), right }),
+    headerBands: bands.map((b) => ({ top: b.top, bottom: b.bottom })),
+    columns: cols,
+    columnHeaders: bands[0].headers,
+    department,
+    projects,
+  };
+}
+
+function hasText(grid: SheetGrid, row: number, col: number | undefined): boolean {
+  return col !== undefined && grid.text(row, col) !== '';
+}
+
+function departmentInfo(grid: SheetGrid, cols: ColumnMap, block: RowBlock): DepartmentInfo {
+  const r = block.rows[0];
+  const fundField = field(grid, r, cols.fund);
+  const f = (col: number | undefined) => field(grid, r, col) ?? undefined;
+  const byIncome: DepartmentInfo['byIncome'] = {};
+  const byExpense: DepartmentInfo['byExpense'] = {};
+  const put = <K extends string>(o: Partial<Record<K, Field>>, k: K, col: number | undefined) => {
+    if (col === undefined) return;
+    const v = f(col);
+    o[k] = v ?? { text: '', raw: null, cell: ref(r, col) };
+  };
+  put(byIncome, 'general', cols.fundGeneral);
+  put(byIncome, 'govFund', cols.fundGovFund);
+  put(byIncome, 'specialAccount', cols.fundSpecialAccount);
+  put(byIncome, 'other', cols.fundOther);
+  put(byExpense, 'basic', cols.fundBasic);
+  put(byExpense, 'project', cols.fundProject);
+  return {
+    code: field(grid, r, cols.code),
+    name: block.name,
+    nameCell: field(grid, r, cols.name)?.cell ?? ref(r, cols.name ?? 1),
+    row: r,
+    fund: num(fundField?.raw),
+    fundField,
+    byIncome,
+    byExpense,
+  };
+}
+
+function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageStarts: Set<number>): Project {
+  const first = block.rows[0];
+  const fundField = firstField(grid, block.rows, cols.fund);
+  const nameField = firstField(grid, block.rows, cols.name);
+  const rows: Indicator[] = [];
+  const categories: CategoryBlock[] = [];
+  let curCat: CategoryBlock | null = null;
+  let curSub: SubcategoryBlock | null = null;
+  let catField: Field | null = null;
+  let subField: Field | null = null;
+
+  for (const r of block.rows) {
+    const cf = field(grid, r, cols.category);
+    // An empty unmerged category cell carries the block above down (templates that write 一级 once);
+    // the same text repeated on every row (unmerged template) stays one block.
+    if (cf) {
+      if (startsBlock(grid, cf, catField, r, cols.category!, pageStarts)) {
+        catField = cf;
+        curCat = { name: cf.text, key: categoryKeyOf(cf.text), cell: cf.cell, firstRow: r, lastRow: r, subcategories: [] };
+        categories.push(curCat);
+        curSub = null;
+        subField = null;
+      }
+    }
+    const sf = field(grid, r, cols.subcategory);
+    if (sf && startsBlock(grid, sf, subField, r, cols.subcategory!, pageStarts)) {
+      subField = sf;
+      if (!curCat) {
+        // A 二级 with no 一级 above it: an orphan block, kept so checks can report it.
+        curCat = { name: '', key: null, cell: sf.cell, firstRow: r, lastRow: r, subcategories: [] };
+        categories.push(curCat);
+      }
+      curSub = { name: sf.text, key: subcategoryKeyOf(sf.text), cell: sf.cell, firstRow: r, lastRow: r, indicators: [] };
+      curCat.subcategories.push(curSub);
+    }
+    if (curCat) curCat.lastRow = r;
+    if (curSub) curSub.lastRow = r;
+
+    const nameF = cols.indicator !== undefined ? field(grid, r, cols.indicator) : null;
+    // A merged 三级 cell names one indicator, on its first row.
+    const isIndicatorRow = nameF !== null && nameF.cell.row === r;
+    const targetF = field(grid, r, cols.target);
+    const ruleF = field(grid, r, cols.rule);
+    const dirF = field(grid, r, cols.direction);
+    const ind: Indicator = {
+      name: isIndicatorRow ? nameF!.text : '',
+      row: r,
+      category: catField,
+      categoryKey: curCat?.key ?? null,
+      subcategory: subField,
+      subcategoryKey: curSub?.key ?? null,
+      cell: isIndicatorRow ? nameF!.cell : ref(r, cols.indicator ?? 1),
+      target: targetF,
+      parsedTarget: parseTarget(targetF?.raw ?? null),
+      content: field(grid, r, cols.content),
+      rule: ruleF,
+      parsedRule: parseRule(ruleF?.text ?? null),
+      unit: field(grid, r, cols.unit),
+      directionField: dirF,
+      direction: parseDirection(dirF?.text ?? null),
+      note: field(grid, r, cols.note),
+      actual: field(grid, r, cols.actual),
+      weight: field(grid, r, cols.weight),
+      score: field(grid, r, cols.score),
+    };
+    // Rows that show neither an indicator nor any of its values are 二级 placeholders.
+    const hasContent = isIndicatorRow || targetF !== null || ruleF !== null || ind.unit !== null || dirF !== null;
+    if (!isIndicatorRow && !hasContent && !sf && !cf) {
+      // Empty row inside a project (e.g. a blank line): still part of the block, but not an indicator row.
+    }
+    rows.push(ind);
+    if (isIndicatorRow || targetF || ruleF) curSub?.indicators.push(ind);
+  }
+
+  const indicators = rows.filter((i) => i.name !== '' || i.target !== null || i.rule !== null);
+  let framework: Framework | null = null;
+  if (categories.some((c) => c.key === 'cost')) framework = 'new';
+  else if (categories.some((c) => c.key === 'output' && c.subcategories.some((s) => s.key === 'cost'))) framework = 'old';
+
+  return {
+    code: firstField(grid, block.rows, cols.code),
+    name: block.name,
+    nameCell: nameField?.cell ?? ref(first, cols.name ?? 1),
+    fund: num(fundField?.raw),
+    fundField,
+    goal: firstField(grid, block.rows, cols.goal),
+    firstRow: first,
+    lastRow: block.rows[block.rows.length - 1],
+    framework,
+    categories,
+    indicators,
+    rows,
+  };
+}
+
+/** Whether a category/subcategory cell on row `r` opens a new block after `current`. */
+function startsBlock(grid: SheetGrid, f: Field, current: Field | null, r: number, col: number, pageStarts: Set<number>): boolean {
+  if (!current) return true;
+  if (f.cell.a1 === current.cell.a1) return false; // the same merged cell
+  if (f.text !== current.text) return true;
+  if (pageStarts.has(r)) return false; // repeated under a page header: the block goes on
+  const m = grid.mergeAt(r, col);
+  return m !== undefined && m.top === r; // the same word in a new merge: a new block
+}
+
+function firstField(grid: SheetGrid, rows: number[], col: number | undefined): Field | null {
+  if (col === undefined) return null;
+  for (const r of rows) {
+    const f = field(grid, r, col);
+    if (f) return f;
+  }
+  return null;
+}
+
+export { num as parseMoney };

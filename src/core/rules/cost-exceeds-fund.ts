@@ -1,0 +1,27 @@
+/** 资金: a cost target does not exceed the project's 资金总额. */
+import type { RuleModule } from '../findings';
+import { fmt, forEachIndicator, isCost, moneyInWan, unitText } from './util';
+
+export const costExceedsFund: RuleModule = {
+  id: 'cost-exceeds-fund',
+  severity: 'error',
+  category: 'valueMismatch',
+  description: { 'zh-CN': '成本指标值不得超过项目资金总额', 'en-US': "A cost target does not exceed the project's fund" },
+  check(ctx) {
+    forEachIndicator(ctx, (table, project, ind) => {
+      if (!isCost(ind) || !ind.target || project.fund === null) return;
+      const amount = moneyInWan(ind.parsedTarget, unitText(ind));
+      if (amount === null || amount <= project.fund + ctx.profile.moneyTolerance) return;
+      ctx.report(table, {
+        cell: ind.target.cell,
+        project,
+        indicator: ind,
+        message: {
+          'zh-CN': `成本指标「${ind.name}」的指标值 ${ind.target.text}（${fmt(amount)}万元）大于项目资金总额 ${fmt(project.fund)}万元`,
+          'en-US': `Cost indicator "${ind.name}": target ${ind.target.text} (${fmt(amount)} 万元) is larger than the project's fund ${fmt(project.fund)} 万元`,
+        },
+        data: { amount, fund: project.fund },
+      });
+    });
+  },
+};

@@ -1,0 +1,49 @@
+/** 完整性: every required 一级 is present with at least one indicator (产出, 效益, 满意度; 成本 in the new framework). */
+import type { RuleModule } from '../findings';
+import type { CategoryKey } from '../model';
+import { STANDARD_CATEGORIES } from '../layout/headers';
+import { forEachProject } from './util';
+
+const CATEGORY_FOR: Record<CategoryKey, 'addOutput' | 'addEffect' | 'addSatisfaction' | 'incomplete'> = {
+  output: 'addOutput',
+  effect: 'addEffect',
+  satisfaction: 'addSatisfaction',
+  cost: 'incomplete',
+};
+
+export const requiredCategory: RuleModule = {
+  id: 'required-category',
+  severity: 'error',
+  category: 'incomplete',
+  description: {
+    'zh-CN': '必备的一级指标（产出、效益、满意度，新框架下还有成本）须有三级指标',
+    'en-US': 'Every required 一级 (output, effect, satisfaction; cost in the new framework) has indicators',
+  },
+  check(ctx) {
+    forEachProject(ctx, (table, project) => {
+      const framework = project.framework ?? ctx.profile.framework;
+      const required: CategoryKey[] = framework === 'new' ? ['cost', 'output', 'effect', 'satisfaction'] : ['output', 'effect', 'satisfaction'];
+      for (const key of required) {
+        const blocks = project.categories.filter((c) => c.key === key);
+        const count = blocks.reduce((n, c) => n + c.subcategories.reduce((m, s) => m + s.indicators.filter((i) => i.name).length, 0), 0);
+        if (count > 0) continue;
+        const name = STANDARD_CATEGORIES[key];
+        const cell = blocks[0]?.cell ?? project.nameCell;
+        ctx.report(table, {
+          cell,
+          project,
+          message: blocks.length
+            ? {
+                'zh-CN': `项目「${project.name}」的一级指标「${name}」下没有三级指标`,
+                'en-US': `Project "${project.name}": 一级 ${name} has no indicator`,
+              }
+            : {
+                'zh-CN': `项目「${project.name}」缺少一级指标「${name}」`,
+                'en-US': `Project "${project.name}" lacks the 一级 ${name}`,
+              },
+          data: { missing: key, reviewCategory: CATEGORY_FOR[key] },
+        });
+      }
+    });
+  },
+};

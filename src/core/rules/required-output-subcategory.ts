@@ -1,0 +1,41 @@
+/** 完整性: 产出指标 has 数量, 质量 and 时效 (and 成本 where the profile asks), each with an indicator. */
+import type { RuleModule } from '../findings';
+import { STANDARD_SUBCATEGORIES } from '../layout/headers';
+import { forEachProject } from './util';
+
+export const requiredOutputSubcategory: RuleModule = {
+  id: 'required-output-subcategory',
+  severity: 'error',
+  category: 'addOutput',
+  description: {
+    'zh-CN': '产出指标须含数量、质量、时效指标',
+    'en-US': 'Output has quantity, quality and timeliness indicators',
+  },
+  check(ctx) {
+    forEachProject(ctx, (table, project) => {
+      const output = project.categories.filter((c) => c.key === 'output');
+      if (output.length === 0) return; // required-category reports the missing 一级
+      for (const key of ctx.profile.requiredOutputSubcategories) {
+        // In the new framework 成本 is its own 一级, so 成本 under 产出 is not required there.
+        if (key === 'cost' && project.framework === 'new') continue;
+        const subs = output.flatMap((c) => c.subcategories).filter((s) => s.key === key);
+        if (subs.some((s) => s.indicators.some((i) => i.name))) continue;
+        const name = STANDARD_SUBCATEGORIES[key];
+        ctx.report(table, {
+          cell: subs[0]?.cell ?? output[0].cell,
+          project,
+          message: subs.length
+            ? {
+                'zh-CN': `项目「${project.name}」的「${name}」下没有三级指标`,
+                'en-US': `Project "${project.name}": ${name} has no indicator`,
+              }
+            : {
+                'zh-CN': `项目「${project.name}」的产出指标缺少「${name}」`,
+                'en-US': `Project "${project.name}": output lacks ${name}`,
+              },
+          data: { missing: key },
+        });
+      }
+    });
+  },
+};

@@ -1,0 +1,88 @@
+/** Helpers shared by the rule modules. */
+import type { Indicator, Project, TargetTable, Field, ParsedTarget } from '../model';
+import type { RuleContext } from '../findings';
+import { normalizeText } from '../text';
+import { formatNumber } from '../snapshot';
+
+export function forEachProject(ctx: RuleContext, fn: (table: TargetTable, project: Project) => void): void {
+  for (const table of ctx.tables) for (const project of table.projects) fn(table, project);
+}
+
+/** Every 三级 indicator row (a row with a name, a target or a rule). */
+export function forEachIndicator(ctx: RuleContext, fn: (table: TargetTable, project: Project, ind: Indicator) => void): void {
+  forEachProject(ctx, (table, project) => {
+    for (const ind of project.indicators) fn(table, project, ind);
+  });
+}
+
+/** A 成本 indicator: its 一级 or 二级 is a cost one. */
+export function isCost(ind: Indicator): boolean {
+  return (
+    ind.categoryKey === 'cost' ||
+    ind.subcategoryKey === 'cost' ||
+    ind.subcategoryKey === 'economicCost' ||
+    ind.subcategoryKey === 'socialCost' ||
+    ind.subcategoryKey === 'ecoCost'
+  );
+}
+
+export function isSatisfaction(ind: Indicator): boolean {
+  return ind.categoryKey === 'satisfaction' || ind.subcategoryKey === 'serviceSatisfaction' || /满意/.test(ind.name);
+}
+
+/** Units that measure nothing: a qualitative indicator may carry them. */
+const NO_UNIT = new Set(['', '无', '-', '—', '/', '／', '无单位', '定性', '项', '年', '月', '日', '时间']);
+
+export function unitText(ind: Indicator): string {
+  return ind.unit ? normalizeText(ind.unit.text) : '';
+}
+
+export function isMeasureUnit(unit: string): boolean {
+  return !NO_UNIT.has(unit);
+}
+
+const MONEY_UNITS: Record<string, number> = { 万元: 1, 元: 0.0001, 亿元: 10000, 千元: 0.1 };
+
+/** A money target in 万元 (from the unit glued to the value, or else the unit column), or null. */
+export function moneyInWan(target: ParsedTarget, unitColumn: string): number | null {
+  if (target.kind !== 'number' || target.value === null) return null;
+  const unit = target.unit ? normalizeText(target.unit) : unitColumn;
+  const factor = MONEY_UNITS[unit];
+  return factor === undefined ? null : target.value * factor;
+}
+
+/** The indicator's weight: the 分值 column when it holds a number, else the 分值 its rule text states. */
+export function weightOf(ind: Indicator): number | null {
+  const w = numberOf(ind.weight);
+  if (w !== null) return w;
+  return ind.parsedRule.statedWeight;
+}
+
+export function numberOf(f: Field | null): number | null {
+  if (!f) return null;
+  if (typeof f.raw === 'number') return f.raw;
+  const t = normalizeText(f.text).replace(/分$/, '');
+  return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+export const fmt = formatNumber;
+
+/** Equal within a tolerance (money sums in 万元 are compared to the cent by default). */
+export function near(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol + 1e-9;
+}
+
+export function sum(xs: number[]): number {
+  // Sum in integer hundred-thousandths to keep 40 + 17 + 76 exactly 133.
+  return xs.reduce((s, x) => s + Math.round(x * 100000), 0) / 100000;
+}
+
+import type { CellRef, ColumnRole } from '../model';
+import { toA1 } from '../a1';
+
+/** The cell of a row in a role's column (the indicator's name cell when the table lacks that column). */
+export function cellIn(table: TargetTable, ind: Indicator, role: ColumnRole): CellRef {
+  const col = table.columns[role];
+  if (col === undefined) return ind.cell;
+  return { row: ind.row, col, a1: toA1(ind.row, col) };
+}
