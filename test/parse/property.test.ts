@@ -10,7 +10,7 @@ import { parseRule } from '../../src/core/parse/rule';
 import { evalExpr } from '../../src/core/parse/expr';
 import type { Expr, ParsedRule } from '../../src/core/model';
 
-const RUNS = 500;
+const RUNS = Number(process.env.FC_RUNS ?? 500);
 
 // ---------------------------------------------------------------- well-formedness
 

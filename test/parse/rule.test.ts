@@ -82,6 +82,7 @@ describe('parseRule: primer §4 and brief examples', () => {
     ['未按时完成不得分', binary({ points: null, condition: 'onTime' })],
     ['2024年12月前完成计10分，否则不得分', binary({ points: 10, condition: 'onTime' })],
     ['完成得满分，未完成不得分', binary({ points: null, condition: 'reach' })],
+    ['验收合格得10分，不合格不得分', binary({ points: 10, condition: 'reach' })],
     // per occurrence
     ['每出现一个专项未按进度完成资金下达扣0.5分，扣完为止', perOcc({ pointsPer: 0.5, base: null, cap: null })],
     ['每发生一起扣5分', perOcc({ pointsPer: 5 })],
@@ -122,6 +123,9 @@ describe('parseRule: primer §4 and brief examples', () => {
     ['完成率100%计10分，90%计8分', unspecified(null)], // a bare number is not a range
     ['每季度报送一次，未按时报送扣1分', unspecified(null)], // 每 here is not a count of events
     ['每发生一起，则扣5分', perOcc({ pointsPer: 5 })],
+    ['实际完成值≥目标值得满分，否则按比例得分', unspecified(null)], // partial scores are not binary
+    ['预算执行率100%得10分，每降低1个百分点扣0.5分', step({ base: 10, maxAward: 10, trigger: 'under', stepSize: 1, stepUnit: 'point', deductPerStep: 0.5 })],
+    ['满意度≥90%得满分，80%-90%得8分', unspecified(null)],
   ];
   test.each(cases)('%s', (text, expected) => {
     check(text, expected);

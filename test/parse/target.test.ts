@@ -39,6 +39,8 @@ describe('parseTarget: numbers', () => {
     [501, num(501, null)],
     [0.95, num(0.95, null)],
     [0, num(0, null)],
+    [-0, num(0, null)],
+    ['-0', num(0, null)],
     ['不低于90%', pct(90, { direction: 'gte' })],
     ['≤10万元', num(10, '万元', { direction: 'lte' })],
     ['大于等于95%', pct(95, { direction: 'gte' })],

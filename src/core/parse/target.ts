@@ -38,7 +38,7 @@ export function parseTarget(raw: string | number | boolean | null | undefined): 
   if (typeof raw === 'number') {
     // A number cell is taken as it is (0.95 stays 0.95; the cell's format is not known here).
     if (!Number.isFinite(raw)) return textTarget(String(raw), false);
-    return { ...baseTarget(String(raw)), kind: 'number', value: raw };
+    return { ...baseTarget(String(raw)), kind: 'number', value: raw + 0 }; // + 0 turns -0 into 0
   }
   const text = String(raw).trim();
   if (text.length > MAX_TARGET_CHARS) return textTarget(text, false);
@@ -214,7 +214,7 @@ interface NumberScan {
 function scanNumber(s: string): NumberScan | null {
   const m = NUMBER_AT_START.exec(s);
   if (!m) return null;
-  const value = Number(m[0].replace(/,/g, ''));
+  const value = Number(m[0].replace(/,/g, '')) + 0; // + 0 turns -0 into 0
   if (!Number.isFinite(value)) return null;
   let rest = s.slice(m[0].length);
   const percent = rest.startsWith('%');
