@@ -34,7 +34,7 @@ describe('seed workbook: layout', () => {
     expect(pt.department?.fund).toBe(133);
     expect(pt.projects.map((p) => [p.name, p.fund, p.firstRow, p.lastRow, p.indicators.length])).toEqual([
       ['公车管理专项经费', 40, 6, 16, 7],
-      ['公共机构节能专项经费', 17, 17, 28, 9],
+      ['公共机构节能专项经费', 17, 17, 28, 8],
       ['厅级干部周转房租赁及生活费', 76, 29, 39, 7],
     ]);
     expect(pt.projects.every((p) => p.framework === 'new')).toBe(true);

@@ -1,97 +1,10 @@
-/** The `jixiao` command line. */
+/** The `jixiao` command line: one file a command under commands/. */
 import { Command, Option } from 'commander';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
-import { runCheck, checkPlan } from '../core/engine';
-import { fileReport, REPORT_VERSION, type CheckReport, type FileReport } from '../core/report';
-import type { Lang } from '../core/findings';
-import { isLang } from '../core/i18n';
-import { readWorkbookFile, WorkbookReadError } from '../hosts/xlsx/read';
-import { applyPlanToXlsx } from '../hosts/xlsx/write';
-import { expandInputs, outputPathFor, samePath } from './inputs';
-import { loadProfile, UsageError } from './profile';
-import { formatFileReport } from './print';
+import { runCheckCommand, type CheckOpts } from './commands/check';
+import { UsageError } from './profile';
+import { EXIT, defaultIo } from './common';
 
-export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
-
-interface CheckOpts {
-  json?: boolean;
-  out?: string;
-  profile?: string;
-  lang: string;
-}
-
-export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = defaultIo()): Promise<number> {
-  if (!isLang(opts.lang)) throw new UsageError(`--lang 只能是 zh-CN 或 en-US / --lang must be zh-CN or en-US`);
-  const lang: Lang = opts.lang;
-  const profile = await loadProfile(opts.profile);
-  const { files, missing } = await expandInputs(inputs);
-  const reports: FileReport[] = [];
-  let exit: number = EXIT.ok;
-  for (const m of missing) {
-    reports.push(unreadable(m, lang === 'zh-CN' ? `找不到文件或目录：${m}` : `no such file or directory: ${m}`));
-    exit = EXIT.unreadable;
-  }
-  if (files.length === 0 && missing.length === 0) throw new UsageError(lang === 'zh-CN' ? '没有找到 .xlsx 文件' : 'no .xlsx file found');
-
-  const bar = io.progress && files.length > 1 ? new SingleBar({ format: ' {bar} {value}/{total} {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
-  bar?.start(files.length, 0, { file: '' });
-  for (const file of files) {
-    bar?.update({ file: path.basename(file) });
-    let report: FileReport;
-    try {
-      const snapshot = await readWorkbookFile(file);
-      const result = runCheck(snapshot, profile);
-      report = fileReport(file, result, lang);
-      if (opts.out) {
-        const target = await outputPathFor(file, opts.out, files.length > 1, '.检查');
-        if (await samePath(target, file)) {
-          throw new UsageError(lang === 'zh-CN' ? `--out 不能覆盖输入文件 ${file}` : `--out would overwrite the input ${file}`);
-        }
-        const input = await fs.readFile(file);
-        const output = await applyPlanToXlsx(input, checkPlan(result, lang));
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(target, output);
-        report.output = target;
-      }
-      if (report.summary.errors > 0 && exit === EXIT.ok) exit = EXIT.findings;
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      report = unreadable(file, e instanceof WorkbookReadError ? (e as Error).message : `${file}: ${(e as Error).message}`);
-      exit = EXIT.unreadable;
-    }
-    reports.push(report);
-    bar?.increment();
-    if (!opts.json) io.stdout(formatFileReport(report, lang, io.color) + '\n');
-  }
-  bar?.stop();
-  if (opts.json) {
-    const doc: CheckReport = { version: REPORT_VERSION, profile: profile.id, lang, files: reports };
-    io.stdout(JSON.stringify(doc, null, 2) + '\n');
-  }
-  return exit;
-}
-
-function unreadable(file: string, message: string): FileReport {
-  return { file, error: message, tables: [], sheetsWithoutTable: [], findings: [], summary: { errors: 0, warnings: 0, infos: 0 } };
-}
-
-export interface Io {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  color: boolean;
-  progress: boolean;
-}
-
-function defaultIo(): Io {
-  return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-    progress: Boolean(process.stderr.isTTY),
-  };
-}
+export { EXIT };
 
 export function buildProgram(io = defaultIo(), setExit: (code: number) => void = (c) => (process.exitCode = c)): Command {
   const program = new Command();
