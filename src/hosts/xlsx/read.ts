@@ -170,6 +170,8 @@ function readSheet(ws: XSheet): SheetSnapshot {
   const values: CellValue[][] = new Array(rows.length);
   let formulas: Record<string, string> | undefined;
   let numberFormats: Record<string, string> | undefined;
+  /** Rows past the last one with a value or a formula (rows that only carry a format) are dropped. */
+  let last = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) {
@@ -178,6 +180,7 @@ function readSheet(ws: XSheet): SheetSnapshot {
     }
     const cells = row._cells;
     const out: CellValue[] = new Array(cells.length);
+    let used = false;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (!cell) {
@@ -189,23 +192,27 @@ function readSheet(ws: XSheet): SheetSnapshot {
         out[c] = null;
         continue;
       }
+      let v: CellValue;
       if (type === T_NUMBER || type === T_STRING || type === T_BOOLEAN) {
-        out[c] = cell.value as CellValue;
+        v = cell.value as CellValue;
       } else if (type === T_FORMULA) {
-        out[c] = plain(cell.result);
+        v = plain(cell.result);
         const f = cell.formula;
-        if (f) (formulas ??= {})[cell.address] = f.charCodeAt(0) === 61 /* = */ ? f.slice(1) : f;
+        if (f) {
+          (formulas ??= {})[cell.address] = f.charCodeAt(0) === 61 /* = */ ? f.slice(1) : f;
+          used = true;
+        }
       } else {
-        out[c] = plain(cell.value);
+        v = plain(cell.value);
       }
+      out[c] = v;
+      if (v !== null && v !== '') used = true;
       const fmt = cell.style?.numFmt;
       if (fmt && fmt !== 'General') (numberFormats ??= {})[cell.address] = fmt;
     }
     values[r] = out;
+    if (used) last = r + 1;
   }
-  // Drop trailing empty rows (rows that only carry a style or height).
-  let last = values.length;
-  while (last > 0 && isEmptyRow(values[last - 1])) last--;
   if (last < values.length) values.length = last;
 
   const merges: RangeRef[] = [];
@@ -218,11 +225,6 @@ function readSheet(ws: XSheet): SheetSnapshot {
   if (formulas) snap.formulas = formulas;
   if (numberFormats) snap.numberFormats = numberFormats;
   return snap;
-}
-
-function isEmptyRow(row: CellValue[]): boolean {
-  for (let i = 0; i < row.length; i++) if (row[i] !== null && row[i] !== undefined && row[i] !== '') return false;
-  return true;
 }
 
 /** Reads a workbook from bytes. `source` names the file in messages and in the snapshot. */

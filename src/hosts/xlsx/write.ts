@@ -63,6 +63,8 @@ class Writer {
   private readonly claimed = new Set<number>();
   /** Mark format -> the format it was cloned from (so inserted rows copy the unmarked format). */
   private readonly unmarked = new Map<number, number>();
+  /** Mark format -> its severity. */
+  private readonly markSeverity = new Map<number, Severity>();
   private readonly plainStyles = new Map<string, number>();
   private readonly notes = new Map<string, Map<string, Note>>();
   private readonly merges = new Map<string, RangeRef[]>();
@@ -75,6 +77,16 @@ class Writer {
   ) {}
 
   apply(op: PlanOp): void {
+    try {
+      this.applyOne(op);
+    } catch (e) {
+      const where = describe(op);
+      const msg = e instanceof Error ? e.message.split('\n')[0].slice(0, 500) : String(e);
+      throw new PlanError(msg.startsWith(where) ? msg : `${where}: ${msg}`);
+    }
+  }
+
+  private applyOne(op: PlanOp): void {
     switch (op.op) {
       case 'mark':
         return this.mark(op);
@@ -104,8 +116,15 @@ class Writer {
     if (op.note) this.addNote(op.sheet, cell, op.note, where);
   }
 
-  /** A cell format equal to `oldId` but with the severity's fill; one per (oldId, severity). */
-  private markStyle(oldId: number, severity: Severity, where: string): number {
+  /**
+   * A cell format equal to `current` but with the severity's fill; one per (format, severity).
+   * Marking a cell that this run already marked starts again from its unmarked format, and keeps
+   * the more severe fill.
+   */
+  private markStyle(current: number, severity: Severity, where: string): number {
+    const prev = this.markSeverity.get(current);
+    if (prev !== undefined && SEVERITY_RANK[prev] >= SEVERITY_RANK[severity]) return current;
+    const oldId = this.unmarked.get(current) ?? current;
     const key = `${oldId}:${severity}`;
     const hit = this.markStyles.get(key);
     if (hit !== undefined) return hit;
@@ -125,7 +144,8 @@ class Writer {
       id = r.style;
       if (id >= this.baseXfCount && !this.claimed.has(id)) {
         this.claimed.add(id);
-        this.unmarked.set(id, this.unmarked.get(oldId) ?? oldId);
+        this.unmarked.set(id, oldId);
+        this.markSeverity.set(id, severity);
         this.fixups.styles.push({ newId: id, oldId });
         break;
       }
@@ -406,6 +426,19 @@ class Writer {
 }
 
 // -------------------------------------------------------------------------------------------------
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+function describe(op: PlanOp): string {
+  switch (op.op) {
+    case 'addSheet':
+      return `addSheet ${op.name}`;
+    case 'insertRows':
+      return `insertRows ${op.sheet}!${op.at}`;
+    default:
+      return `${op.op} ${op.sheet}!${op.cell}`;
+  }
+}
 
 function normaliseCell(cell: string): string {
   const p = parseA1(cell);
