@@ -24,6 +24,10 @@ type RichTextRun = NonNullable<Comment['Paragraph']>[number];
 interface Note {
   author: string;
   runs: RichTextRun[];
+  /** Where excelize holds this note now (notes read from the file); undefined for new notes. */
+  placedAt?: string;
+  /** Changed or moved: written out by flushNotes(). */
+  dirty: boolean;
 }
 
 class PlanError extends Error {
@@ -45,6 +49,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: WritePlan): Promi
   const w = new Writer(ex, f, countCellXfs(input));
   try {
     for (const op of plan.ops) w.apply(op);
+    w.flushNotes();
     const out = f.WriteToBuffer();
     check(out, 'write workbook / 写出工作簿');
     const bytes = out.buffer instanceof Uint8Array ? out.buffer : new Uint8Array(out.buffer as ArrayBuffer);
@@ -203,34 +208,52 @@ class Writer {
     check(r, `notes of ${sheet}`);
     for (const c of r.comments ?? []) {
       const runs = c.Paragraph && c.Paragraph.length ? c.Paragraph.map(cleanRun) : [{ Text: c.Text ?? '' }];
-      map.set(normaliseCell(c.Cell), { author: c.Author ?? '', runs });
+      const cell = normaliseCell(c.Cell);
+      map.set(cell, { author: c.Author ?? '', runs, placedAt: cell, dirty: false });
     }
     this.notes.set(sheet, map);
     return map;
   }
 
-  private addNote(sheet: string, cell: string, text: string, where: string): void {
+  /**
+   * Notes are kept here and written once, at the end (flushNotes): excelize's DeleteComment costs
+   * time in proportion to the sheet's notes, so a note is deleted at most once.
+   */
+  private addNote(sheet: string, cell: string, text: string, _where: string): void {
     const body = text.startsWith(NOTE_TAG) ? text : `${NOTE_TAG} ${text}`;
     const notes = this.sheetNotes(sheet);
     const old = notes.get(cell);
-    let note: Note;
     if (old) {
       const oldText = old.runs.map((r) => r.Text ?? '').join('');
       if (oldText.includes(body)) return;
-      check(this.f.DeleteComment(sheet, cell), where);
-      note = { author: old.author, runs: [...old.runs, { Text: `${oldText ? '\n\n' : ''}${body}` }] };
+      old.runs.push({ Text: `${oldText ? '\n\n' : ''}${body}` });
+      old.dirty = true;
     } else {
-      note = { author: NOTE_AUTHOR, runs: [{ Text: body }] };
+      notes.set(cell, { author: NOTE_AUTHOR, runs: [{ Text: body }], dirty: true });
     }
-    this.putNote(sheet, cell, note, where);
   }
 
-  private putNote(sheet: string, cell: string, note: Note, where: string): void {
-    const text = note.runs.map((r) => r.Text ?? '').join('');
-    const size = noteSize(text);
-    check(this.f.AddComment(sheet, { Cell: cell, Author: note.author, Paragraph: note.runs, Width: size.width, Height: size.height }), where);
-    this.sheetNotes(sheet).set(cell, note);
-    this.fixups.noteSheets.add(sheet);
+  /** Writes the changed and moved notes: deletes their old versions first, then adds them. */
+  flushNotes(): void {
+    for (const [sheet, notes] of this.notes) {
+      const where = `notes of ${sheet}`;
+      let changed = false;
+      for (const n of notes.values()) {
+        if (n.dirty && n.placedAt) {
+          check(this.f.DeleteComment(sheet, n.placedAt), `${where}!${n.placedAt}`);
+          n.placedAt = undefined;
+        }
+      }
+      for (const [cell, n] of notes) {
+        if (!n.dirty) continue;
+        const size = noteSize(n.runs.map((r) => r.Text ?? '').join(''));
+        check(this.f.AddComment(sheet, { Cell: cell, Author: n.author, Paragraph: n.runs, Width: size.width, Height: size.height }), `${where}!${cell}`);
+        n.placedAt = cell;
+        n.dirty = false;
+        changed = true;
+      }
+      if (changed) this.fixups.noteSheets.add(sheet);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -315,16 +338,16 @@ class Writer {
     }
     if (rowMerges.length) this.merges.delete(sheet);
 
-    // excelize does not move notes: move those at or below the insertion point.
-    const moving = [...notes.entries()].filter(([cell]) => parseA1(cell).row >= at);
-    for (const [cell] of moving) {
-      check(this.f.DeleteComment(sheet, cell), where);
-      notes.delete(cell);
-    }
-    for (const [cell, note] of moving) {
+    // excelize does not move notes: move those at or below the insertion point (written by flushNotes).
+    const shifted = new Map<string, Note>();
+    for (const [cell, n] of notes) {
       const p = parseA1(cell);
-      this.putNote(sheet, toA1(p.row + count, p.col), note, where);
+      if (p.row >= at) {
+        n.dirty = true;
+        shifted.set(toA1(p.row + count, p.col), n);
+      } else shifted.set(cell, n);
     }
+    this.notes.set(sheet, shifted);
 
     // Pending formula values move with their cells.
     for (const fx of this.fixups.formulas) if (fx.sheet === sheet && fx.row >= at) fx.row += count;
@@ -376,6 +399,8 @@ class Writer {
     }
     check(this.f.NewSheet(name), where);
 
+    /** Per column: runs of rows with the same format, applied with one call each. */
+    const runs: Array<Array<{ from: number; to: number; sid: number }>> = [];
     for (let r = 0; r < op.rows.length; r++) {
       const row = op.rows[r] ?? [];
       const values = row.map((c) => (c && c.value !== undefined && c.value !== null && !(typeof c.value === 'number' && !Number.isFinite(c.value)) ? c.value : null));
@@ -385,21 +410,29 @@ class Writer {
         if (!cell) continue;
         const ref = toA1(r + 1, c + 1);
         const sid = this.cellStyle(cell, `${where}!${ref}`);
-        if (sid > 0) check(this.f.SetCellStyle(name, ref, ref, sid), `${where}!${ref}`);
+        if (sid > 0) {
+          const col = (runs[c] ??= []);
+          const lastRun = col[col.length - 1];
+          if (lastRun && lastRun.sid === sid && lastRun.to === r) lastRun.to = r + 1;
+          else col.push({ from: r + 1, to: r + 1, sid });
+        }
         if (cell.link) {
           const target = `${quoteSheet(cell.link.sheet)}!${normaliseCell(cell.link.cell)}`;
           check(this.f.SetCellHyperLink(name, ref, target, 'Location'), `${where}!${ref}`);
         }
       }
     }
+    runs.forEach((col, c) => {
+      const l = colToLetters(c + 1);
+      for (const run of col) check(this.f.SetCellStyle(name, `${l}${run.from}`, `${l}${run.to}`, run.sid), `${where}!${l}${run.from}`);
+    });
     (op.columnWidths ?? []).forEach((wd, i) => {
       if (typeof wd === 'number' && wd > 0) {
         const l = colToLetters(i + 1);
         check(this.f.SetColWidth(name, l, l, Math.min(wd, 255)), `${where} column ${l}`);
       }
     });
-    this.notes.delete(name);
-    this.putNote(name, 'A1', { author: NOTE_AUTHOR, runs: [{ Text: SHEET_MARKER_NOTE }] }, where);
+    this.notes.set(name, new Map([['A1', { author: NOTE_AUTHOR, runs: [{ Text: SHEET_MARKER_NOTE }], dirty: true }]]));
 
     // Keep the sheet that was active (NewSheet does not activate; DeleteSheet may have moved it).
     const names = list();
