@@ -5,6 +5,7 @@
  */
 import type { ColumnRole, CategoryKey, SubcategoryKey } from '../model';
 import { headerKey, normalizeText } from '../text';
+import { memoString } from '../memo';
 
 const EXACT: Record<string, ColumnRole> = {};
 
@@ -51,7 +52,13 @@ const PATTERNS: [RegExp, ColumnRole][] = [
 
 /** The role a header word names, or null. */
 export function roleOfHeader(text: string): ColumnRole | null {
-  if (!text) return null;
+  if (!text || text.length > 40) return null;
+  return roleCached(text);
+}
+
+const roleCached = memoString(roleOfHeaderText, 5000);
+
+function roleOfHeaderText(text: string): ColumnRole | null {
   const key = headerKey(text);
   if (!key || key.length > 30) return null;
   const exact = EXACT[key];

@@ -6,6 +6,7 @@
  * `大于等于` is read as one token (not as `大于` + `等于`). A cell whose tokens disagree
  * (`≥≤`) or that holds none reads as null: the caller reports "unreadable", never a guess.
  */
+import { memoString } from '../memo';
 import type { Direction } from '../model';
 import { normalizeText } from '../text';
 import { longestFirst } from './numbers';
@@ -50,7 +51,13 @@ const DIRECTION_TOKENS = longestFirst<Direction>([
 /** Reads a direction cell; null when empty, unknown or contradictory. */
 export function parseDirection(text: string | null | undefined): Direction | null {
   if (text == null) return null;
-  const s = normalizeText(String(text).slice(0, MAX_DIRECTION_CHARS));
+  return parseDirectionCached(String(text).slice(0, MAX_DIRECTION_CHARS));
+}
+
+const parseDirectionCached = memoString(parseDirectionText, 2000);
+
+function parseDirectionText(text: string): Direction | null {
+  const s = normalizeText(text);
   if (s === '') return null;
   const found = new Set<Direction>();
   let i = 0;

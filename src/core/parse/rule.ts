@@ -21,6 +21,7 @@
  * Only the first MAX_RULE_CHARS characters of a rule are read: real rules are a few dozen to a
  * few hundred characters, and the cap bounds the work on pasted or corrupted cells.
  */
+import { memoString } from '../memo';
 import type {
   BinaryRule,
   ChecklistRule,
@@ -60,9 +61,14 @@ interface RuleContext {
 
 const NUM = '\\d+(?:\\.\\d+)?';
 
-/** Reads a 评（扣）分标准 text. Always returns a rule; `text` is the input as given ('' for null). */
+/** Reads a 评（扣）分标准 text. Always returns a rule; `text` is the input as given ('' for null). Memoised: treat the result as immutable. */
 export function parseRule(text: string | null | undefined): ParsedRule {
-  const original = text == null ? '' : String(text);
+  return parseRuleCached(text == null ? '' : String(text));
+}
+
+const parseRuleCached = memoString(parseRuleText);
+
+function parseRuleText(original: string): ParsedRule {
   const s = normalizeRuleText(original.slice(0, MAX_RULE_CHARS));
   const weight = findStatedWeight(s);
   const body = weight ? `${s.slice(0, weight.start)},${s.slice(weight.end)}` : s;

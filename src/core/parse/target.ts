@@ -15,6 +15,7 @@
  * - `2024年预算` (a year followed by other words) and `12月底前` (no year) are text, not dates or numbers.
  * - Texts longer than MAX_TARGET_CHARS are read as (non-vague) text without further parsing.
  */
+import { memoString } from '../memo';
 import type { Direction, ParsedTarget, TargetDate } from '../model';
 import { normalizeText } from '../text';
 import { longestFirst } from './numbers';
@@ -40,7 +41,13 @@ export function parseTarget(raw: string | number | boolean | null | undefined): 
     if (!Number.isFinite(raw)) return textTarget(String(raw), false);
     return { ...baseTarget(String(raw)), kind: 'number', value: raw + 0 }; // + 0 turns -0 into 0
   }
-  const text = String(raw).trim();
+  return parseTargetCached(String(raw).trim());
+}
+
+/** Memoised on the text: results are shared, treat them as immutable. */
+const parseTargetCached = memoString(parseTargetText);
+
+function parseTargetText(text: string): ParsedTargetDetail {
   if (text.length > MAX_TARGET_CHARS) return textTarget(text, false);
   const s = normalizeText(text).replace(/[。.,;、]+$/, '');
   if (s === '') return emptyTarget(text);
