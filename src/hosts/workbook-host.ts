@@ -1,0 +1,53 @@
+/**
+ * The workbook interface the task pane talks to. Implemented by the Office.js host (src/hosts/office),
+ * and by the preview/test host over the in-memory fake of the Excel API. React components receive one
+ * by injection and never call Excel.run themselves.
+ */
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { WritePlan } from '../core/plan';
+
+export interface HostCapabilities {
+  /** Cell notes (ExcelApi 1.18); without them messages go only to the 检查结果 sheet. */
+  notes: boolean;
+  /** Where the ledger of marks is kept ('customXml' | 'settings' | 'memory'). */
+  ledger: 'customXml' | 'settings' | 'memory';
+}
+
+export interface ApplyReport {
+  /** Cells marked, formulas and values written, rows inserted, sheets added. */
+  marked: number;
+  written: number;
+  rowsInserted: number;
+  sheetsAdded: string[];
+  /** Number of context.sync() calls the apply took (1 for a plan without row inserts). */
+  syncs: number;
+}
+
+export interface CellAddress {
+  sheet: string;
+  cell: string;
+}
+
+export interface WorkbookHost {
+  readonly capabilities: HostCapabilities;
+  /** Snapshots of every worksheet: one sync per sheet (more only past the 5 MB request limit). */
+  readWorkbook(): Promise<WorkbookSnapshot>;
+  /** Apply a plan as one batch (one sync); on failure nothing is left half-written. */
+  applyPlan(plan: WritePlan): Promise<ApplyReport>;
+  /** Restore every cell jixiao marked to its exact original fill, font and note; remove added sheets. */
+  clearMarks(): Promise<{ cleared: number }>;
+  select(target: CellAddress): Promise<void>;
+  getSelection(): Promise<CellAddress | null>;
+}
+
+/** A failure the pane shows as it is (protected sheet, cell-edit mode, missing API): bilingual, with the sheet and cell where known. */
+export class HostError extends Error {
+  constructor(
+    readonly code: 'protected' | 'editMode' | 'unsupported' | 'tooLarge' | 'failed',
+    readonly messages: { 'zh-CN': string; 'en-US': string },
+    readonly where?: CellAddress,
+  ) {
+    super(messages['en-US']);
+    this.name = 'HostError';
+  }
+}
