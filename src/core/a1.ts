@@ -24,8 +24,12 @@ export function lettersToCol(letters: string): number {
   return n;
 }
 
+/** Column letters of the first columns, built once: toA1 runs for every cell the layout reader keeps. */
+const LETTERS: string[] = [];
+for (let c = 1; c <= 702; c++) LETTERS[c] = colToLetters(c);
+
 export function toA1(row: number, col: number): string {
-  return colToLetters(col) + row;
+  return (col <= 702 ? LETTERS[col] : colToLetters(col)) + row;
 }
 
 const A1_RE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;

@@ -31,27 +31,40 @@ export class SheetGrid {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly values: CellValue[][];
-  /** For every cell covered by a merge (except the top-left one): index into merges. Key = row * 16384 + col. */
-  private readonly mergeOf = new Map<number, number>();
+  /**
+   * Merge index: for every cell covered by a merge, 1 + the merge's index. A flat typed array over the
+   * sheet's extent (no per-cell objects for the garbage collector), or a Map for very wide, sparse sheets.
+   */
+  private readonly mergeIndex: Int32Array | Map<number, number>;
   readonly merges: RangeRef[];
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
     this.values = snapshot.values;
-    this.rowCount = snapshot.values.length;
     let cols = 0;
     for (const row of snapshot.values) if (row && row.length > cols) cols = row.length;
-    for (const m of snapshot.merges) if (m.right > cols) cols = m.right;
+    this.rowCount = snapshot.values.length;
     this.colCount = cols;
     this.merges = snapshot.merges;
+    this.width = cols + 1;
+    // Only cells within the values' extent are ever asked for, so merges are clamped to it: a merge
+    // over a whole sheet (A1:XFD1048576) costs no more than the sheet's data.
+    const cells = (this.rowCount + 1) * this.width;
+    const index: Int32Array | Map<number, number> = cells <= 32_000_000 ? new Int32Array(cells) : new Map<number, number>();
     snapshot.merges.forEach((m, i) => {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          this.mergeOf.set(r * 16384 + c, i);
+      const bottom = Math.min(m.bottom, this.rowCount);
+      const right = Math.min(m.right, cols);
+      for (let r = Math.max(1, m.top); r <= bottom; r++) {
+        for (let c = Math.max(1, m.left); c <= right; c++) {
+          if (index instanceof Int32Array) index[r * this.width + c] = i + 1;
+          else index.set(r * this.width + c, i + 1);
         }
       }
     });
+    this.mergeIndex = index;
   }
+
+  private readonly width: number;
 
   /** The raw value stored in the cell itself (null for the hidden cells of a merge). */
   raw(row: number, col: number): CellValue {
@@ -63,8 +76,10 @@ export class SheetGrid {
 
   /** The merge that covers the cell, if any. */
   mergeAt(row: number, col: number): RangeRef | undefined {
-    const i = this.mergeOf.get(row * 16384 + col);
-    return i === undefined ? undefined : this.merges[i];
+    if (col >= this.width || row > this.rowCount || row < 1 || col < 1) return undefined;
+    const k = row * this.width + col;
+    const i = this.mergeIndex instanceof Int32Array ? this.mergeIndex[k] : this.mergeIndex.get(k);
+    return i ? this.merges[i - 1] : undefined;
   }
 
   /** The value shown in the cell: the top-left value of its merge, if merged. */
@@ -76,10 +91,7 @@ export class SheetGrid {
 
   /** The value shown, as trimmed text ('' for empty). */
   text(row: number, col: number): string {
-    const v = this.value(row, col);
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'number') return formatNumber(v);
-    return String(v).trim();
+    return cellText(this.value(row, col));
   }
 
   formula(row: number, col: number): string | undefined {
@@ -105,6 +117,14 @@ function colLetters(col: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
+}
+
+/** A cell value as trimmed text ('' for empty); numbers as a person reads them. */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return formatNumber(v);
+  return String(v);
 }
 
 /** Numbers as a person would read them: no binary noise (0.1 + 0.2 shows as 0.3). */

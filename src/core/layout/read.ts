@@ -16,7 +16,7 @@
  * 5. 一级/二级: read through merges; an empty unmerged cell carries the block above it down.
  */
 import type { SheetSnapshot } from '../snapshot';
-import { SheetGrid, type CellValue } from '../snapshot';
+import { SheetGrid, cellText, type CellValue } from '../snapshot';
 import { toA1, rangeToA1 } from '../a1';
 import { normalizeText } from '../text';
 import type {
@@ -234,7 +234,8 @@ function field(grid: SheetGrid, row: number, col: number | undefined): Field | n
   const r = m ? m.top : row;
   const c = m ? m.left : col;
   const raw = grid.raw(r, c);
-  const text = grid.text(r, c);
+  if (raw === null || raw === '') return null;
+  const text = cellText(raw);
   if (text === '') return null;
   return { text, raw, cell: ref(r, c) };
 }
