@@ -10,6 +10,11 @@ export interface MarkOp {
   severity: Severity;
   /** Note text to attach to the cell. */
   note: string;
+  /**
+   * Fill colour (RRGGBB) chosen in the task pane's settings; hosts use it instead of MARK_FILLS[severity]
+   * when present. Absent in plans made by the CLI.
+   */
+  fill?: string;
 }
 
 export interface SetFormulaOp {
