@@ -66,6 +66,9 @@ export class SheetGrid {
 
   private readonly width: number;
 
+  /** Scratch space for readers of this grid (the layout reader shares the fields of merged cells here). */
+  readonly cache = new Map<number, unknown>();
+
   /** The raw value stored in the cell itself (null for the hidden cells of a merge). */
   raw(row: number, col: number): CellValue {
     const r = this.values[row - 1];

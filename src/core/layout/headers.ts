@@ -107,7 +107,9 @@ export const SUBCATEGORY_PARENT: Record<SubcategoryKey, CategoryKey> = {
   serviceSatisfaction: 'satisfaction',
 };
 
-export function categoryKeyOf(text: string): CategoryKey | null {
+export const categoryKeyOf = memoString(categoryKeyOfText, 2000);
+
+function categoryKeyOfText(text: string): CategoryKey | null {
   const t = normalizeText(text);
   if (!t) return null;
   if (/满意/.test(t)) return 'satisfaction';
@@ -117,7 +119,9 @@ export function categoryKeyOf(text: string): CategoryKey | null {
   return null;
 }
 
-export function subcategoryKeyOf(text: string): SubcategoryKey | null {
+export const subcategoryKeyOf = memoString(subcategoryKeyOfText, 2000);
+
+function subcategoryKeyOfText(text: string): SubcategoryKey | null {
   const t = normalizeText(text);
   if (!t) return null;
   if (/满意/.test(t)) return 'serviceSatisfaction';
@@ -135,13 +139,14 @@ export function subcategoryKeyOf(text: string): SubcategoryKey | null {
   return null;
 }
 
+const STANDARD_SUBCATEGORY_NAMES = new Set(Object.values(STANDARD_SUBCATEGORIES));
+const STANDARD_CATEGORY_NAMES = new Set(Object.values(STANDARD_CATEGORIES));
+
 /** Whether the text is the standard name of its 二级 (or of its 一级), after normalisation. */
 export function isStandardSubcategoryName(text: string): boolean {
-  const t = normalizeText(text);
-  return Object.values(STANDARD_SUBCATEGORIES).includes(t);
+  return STANDARD_SUBCATEGORY_NAMES.has(normalizeText(text));
 }
 
 export function isStandardCategoryName(text: string): boolean {
-  const t = normalizeText(text);
-  return Object.values(STANDARD_CATEGORIES).includes(t);
+  return STANDARD_CATEGORY_NAMES.has(normalizeText(text));
 }

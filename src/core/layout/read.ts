@@ -95,7 +95,8 @@ function headerHits(grid: SheetGrid, row: number): { roles: Set<ColumnRole>; non
     const t = v.trim();
     if (!t) continue;
     nonEmpty++;
-    if (t.length > 40) continue;
+    // Header words are short and have no digits: most data cells are rejected without a lookup.
+    if (t.length > 24 || /[0-9０-９]/.test(t)) continue;
     const role = roleOfHeader(t);
     if (role) {
       roles.add(role);
@@ -228,11 +229,18 @@ function isTitleOrNoteRow(grid: SheetGrid, row: number, band: Band): boolean {
   return false;
 }
 
+/** A cell's field; the field of a merged cell is read once and shared by every row the merge covers. */
 function field(grid: SheetGrid, row: number, col: number | undefined): Field | null {
   if (col === undefined) return null;
   const m = grid.mergeAt(row, col);
-  const r = m ? m.top : row;
-  const c = m ? m.left : col;
+  if (!m) return readField(grid, row, col);
+  const key = m.top * 16384 + m.left;
+  let f = grid.cache.get(key) as Field | null | undefined;
+  if (f === undefined) grid.cache.set(key, (f = readField(grid, m.top, m.left)));
+  return f;
+}
+
+function readField(grid: SheetGrid, r: number, c: number): Field | null {
   const raw = grid.raw(r, c);
   if (raw === null || raw === '') return null;
   const text = cellText(raw);
@@ -240,8 +248,23 @@ function field(grid: SheetGrid, row: number, col: number | undefined): Field | n
   return { text, raw, cell: ref(r, c) };
 }
 
+/** A cell reference whose A1 text is made only when asked for (most never are): fewer strings for the GC. */
+class Ref implements CellRef {
+  private text: string | undefined;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+  ) {}
+  get a1(): string {
+    return (this.text ??= toA1(this.row, this.col));
+  }
+  toJSON(): { row: number; col: number; a1: string } {
+    return { row: this.row, col: this.col, a1: this.a1 };
+  }
+}
+
 function ref(row: number, col: number): CellRef {
-  return { row, col, a1: toA1(row, col) };
+  return new Ref(row, col);
 }
 
 function num(v: CellValue | undefined): number | null {
@@ -268,7 +291,12 @@ function buildTable(grid: SheetGrid, bands: Band[], endRow: number): TargetTable
   for (let b = 0; b < bands.length; b++) {
     const from = bands[b].bottom + 1;
     const to = b + 1 < bands.length ? bands[b + 1].top - 1 : endRow;
-    for (let r = from; r <= to; r++) if (!isTitleOrNoteRow(grid, r, bands[0])) dataRows.push(r);
+    for (let r = from; r <= to; r++) {
+      if (isTitleOrNoteRow(grid, r, bands[0])) continue;
+      // 总分/合计 and 自评等级 rows (项目支出绩效自评表) after the indicators are not data rows.
+      if (dataRows.length > 0 && summaryRowLabel(grid, r, cols) !== null) continue;
+      dataRows.push(r);
+    }
   }
   // Trailing rows that are neither project nor indicator rows end the table (notes under it).
   const lastData = dataRows.length ? dataRows[dataRows.length - 1] : bands[bands.length - 1].bottom;
@@ -328,6 +356,32 @@ function buildTable(grid: SheetGrid, bands: Band[], endRow: number): TargetTable
     department,
     projects,
   };
+}
+
+const SUMMARY_WORDS = /^(总分|总计|合计|得分合计|总得分|自评总分|评价总分|自评等级|评价等级|绩效等级|等级|自评结论)$/;
+
+/**
+ * The label of a summary row (`总分`, `合计`, `自评等级`, …): its first non-empty cell, left of or at
+ * the 三级 column, reads one of the summary words and the 三级 cell holds nothing of its own (empty,
+ * or covered by the label's merge). Null for any other row. The scorer writes totals and grades there.
+ */
+export function summaryRowLabel(grid: SheetGrid, row: number, cols: ColumnMap): string | null {
+  const last = cols.indicator ?? cols.subcategory ?? cols.category;
+  if (last === undefined) return null;
+  for (let c = 1; c <= last; c++) {
+    const m = grid.mergeAt(row, c);
+    if (m && (m.top !== row || m.left !== c)) continue;
+    const t = grid.text(row, c);
+    if (t === '') continue;
+    if (t.length > 12) return null;
+    const label = normalizeText(t).replace(/[:：]$/, '');
+    if (!SUMMARY_WORDS.test(label)) return null;
+    const im = grid.mergeAt(row, last);
+    const own = im ? im.top === row && im.left === last : true;
+    if (c !== last && own && grid.raw(row, last) !== null && grid.raw(row, last) !== '') return null;
+    return label;
+  }
+  return null;
 }
 
 function hasText(grid: SheetGrid, row: number, col: number | undefined): boolean {

@@ -13,8 +13,9 @@ export const missingField: RuleModule = {
   },
   check(ctx) {
     forEachIndicator(ctx, (table, project, ind) => {
-      const who = ind.name || `第${ind.row}行`;
-      const whoEn = ind.name || `row ${ind.row}`;
+      // Messages are built only for rows that report something.
+      const who = () => ind.name || `第${ind.row}行`;
+      const whoEn = () => ind.name || `row ${ind.row}`;
       if (!ind.name) {
         ctx.report(table, {
           cell: cellIn(table, ind, 'indicator'),
@@ -32,7 +33,7 @@ export const missingField: RuleModule = {
             cell: cellIn(table, ind, 'target'),
             project,
             indicator: ind,
-            message: { 'zh-CN': `「${who}」的指标值为空`, 'en-US': `"${whoEn}": the target is empty` },
+            message: { 'zh-CN': `「${who()}」的指标值为空`, 'en-US': `"${whoEn()}": the target is empty` },
           });
         }
       }
@@ -44,8 +45,8 @@ export const missingField: RuleModule = {
           indicator: ind,
           severity: glued ? 'warning' : 'error',
           message: glued
-            ? { 'zh-CN': `「${who}」的度量单位为空（单位「${glued}」写在了指标值里）`, 'en-US': `"${whoEn}": the unit column is empty (the unit "${glued}" is in the target)` }
-            : { 'zh-CN': `「${who}」的度量单位为空`, 'en-US': `"${whoEn}": the unit is empty` },
+            ? { 'zh-CN': `「${who()}」的度量单位为空（单位「${glued}」写在了指标值里）`, 'en-US': `"${whoEn()}": the unit column is empty (the unit "${glued}" is in the target)` }
+            : { 'zh-CN': `「${who()}」的度量单位为空`, 'en-US': `"${whoEn()}": the unit is empty` },
         });
       }
       if (table.columns.direction !== undefined && !ind.directionField) {
@@ -53,7 +54,7 @@ export const missingField: RuleModule = {
           cell: cellIn(table, ind, 'direction'),
           project,
           indicator: ind,
-          message: { 'zh-CN': `「${who}」的指标值类型为空（应为 ≥、≤、= 或 定性）`, 'en-US': `"${whoEn}": the direction is empty (≥, ≤, = or 定性)` },
+          message: { 'zh-CN': `「${who()}」的指标值类型为空（应为 ≥、≤、= 或 定性）`, 'en-US': `"${whoEn()}": the direction is empty (≥, ≤, = or 定性)` },
         });
       } else if (ind.directionField && ind.direction === null) {
         ctx.report(table, {
@@ -61,8 +62,8 @@ export const missingField: RuleModule = {
           project,
           indicator: ind,
           message: {
-            'zh-CN': `「${who}」的指标值类型「${ind.directionField.text}」无法识别（应为 ≥、≤、= 或 定性）`,
-            'en-US': `"${whoEn}": direction "${ind.directionField.text}" is not one of ≥, ≤, =, 定性`,
+            'zh-CN': `「${who()}」的指标值类型「${ind.directionField.text}」无法识别（应为 ≥、≤、= 或 定性）`,
+            'en-US': `"${whoEn()}": direction "${ind.directionField.text}" is not one of ≥, ≤, =, 定性`,
           },
         });
       }
@@ -72,7 +73,7 @@ export const missingField: RuleModule = {
           project,
           indicator: ind,
           severity: 'warning',
-          message: { 'zh-CN': `「${who}」的评（扣）分标准为空`, 'en-US': `"${whoEn}": the scoring rule is empty` },
+          message: { 'zh-CN': `「${who()}」的评（扣）分标准为空`, 'en-US': `"${whoEn()}": the scoring rule is empty` },
         });
       }
     });

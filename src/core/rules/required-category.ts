@@ -23,10 +23,17 @@ export const requiredCategory: RuleModule = {
     forEachProject(ctx, (table, project) => {
       const framework = project.framework ?? ctx.profile.framework;
       const required: CategoryKey[] = framework === 'new' ? ['cost', 'output', 'effect', 'satisfaction'] : ['output', 'effect', 'satisfaction'];
+      // One pass: how many named indicators each 一级 holds.
+      const counts: Partial<Record<CategoryKey, number>> = {};
+      for (const c of project.categories) {
+        if (!c.key) continue;
+        let n = counts[c.key] ?? 0;
+        for (const s of c.subcategories) for (const i of s.indicators) if (i.name) n++;
+        counts[c.key] = n;
+      }
       for (const key of required) {
+        if ((counts[key] ?? 0) > 0) continue;
         const blocks = project.categories.filter((c) => c.key === key);
-        const count = blocks.reduce((n, c) => n + c.subcategories.reduce((m, s) => m + s.indicators.filter((i) => i.name).length, 0), 0);
-        if (count > 0) continue;
         const name = STANDARD_CATEGORIES[key];
         const cell = blocks[0]?.cell ?? project.nameCell;
         ctx.report(table, {

@@ -15,11 +15,14 @@ export const requiredOutputSubcategory: RuleModule = {
     forEachProject(ctx, (table, project) => {
       const output = project.categories.filter((c) => c.key === 'output');
       if (output.length === 0) return; // required-category reports the missing 一级
+      // One pass: which 二级 under 产出 hold a named indicator.
+      const filled = new Set<string>();
+      for (const c of output) for (const s of c.subcategories) if (s.key && s.indicators.some((i) => i.name)) filled.add(s.key);
       for (const key of ctx.profile.requiredOutputSubcategories) {
         // In the new framework 成本 is its own 一级, so 成本 under 产出 is not required there.
         if (key === 'cost' && project.framework === 'new') continue;
+        if (filled.has(key)) continue;
         const subs = output.flatMap((c) => c.subcategories).filter((s) => s.key === key);
-        if (subs.some((s) => s.indicators.some((i) => i.name))) continue;
         const name = STANDARD_SUBCATEGORIES[key];
         ctx.report(table, {
           cell: subs[0]?.cell ?? output[0].cell,

@@ -1,0 +1,15 @@
+/**
+ * The benchmarks time the compiled engine in lib/ (what `jixiao` runs), not the TypeScript sources:
+ * a TypeScript runner's transpiled output wraps every closure and would distort the engine's figures.
+ * `npm run bench` builds lib/ first.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type * as Engine from '../src/core/engine';
+import type * as Profile from '../src/core/profile';
+import type * as Read from '../src/hosts/xlsx/read';
+import type * as Write from '../src/hosts/xlsx/write';
+
+export const engine: typeof Engine = require('../lib/core/engine');
+export const profiles: typeof Profile = require('../lib/core/profile');
+export const xlsxRead: typeof Read = require('../lib/hosts/xlsx/read');
+export const xlsxWrite: typeof Write = require('../lib/hosts/xlsx/write');
