@@ -163,3 +163,19 @@ describe('defects are found in every layout', () => {
     expect(ids.filter((x) => !x.includes('unit-glued-to-value'))).toHaveLength(2);
   });
 });
+
+describe('robustness', () => {
+  test('a merge over the whole sheet costs no more than the data', () => {
+    const sheet = buildProjectSheet(base);
+    const model = readSheetModel({ ...sheet, merges: [...sheet.merges, { top: 200, left: 1, bottom: 1048576, right: 16384 }] });
+    expect(model.tables[0].projects).toHaveLength(3);
+  });
+
+  test('fields of merged cells are shared and are their own cell references', () => {
+    const t = readSheetModel(buildProjectSheet(base)).tables[0];
+    const [a, b] = t.projects[0].rows; // 经济成本 and 社会成本 rows, both under the merged 成本指标
+    expect(a.category).toBe(b.category);
+    expect(a.category!.cell.a1).toBe('F4');
+    expect(JSON.parse(JSON.stringify(a.target))).toEqual({ text: '40', raw: '40', cell: { row: 4, col: 9, a1: 'I4' } });
+  });
+});

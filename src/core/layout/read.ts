@@ -245,7 +245,30 @@ function readField(grid: SheetGrid, r: number, c: number): Field | null {
   if (raw === null || raw === '') return null;
   const text = cellText(raw);
   if (text === '') return null;
-  return { text, raw, cell: ref(r, c) };
+  return new CellField(text, raw, r, c);
+}
+
+/**
+ * A field that is its own cell reference (`field.cell === field`): one object per value read instead
+ * of two, which matters at 100,000 rows. It satisfies both Field and CellRef.
+ */
+class CellField implements Field, CellRef {
+  private a1Text: string | undefined;
+  constructor(
+    readonly text: string,
+    readonly raw: CellValue,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+  get cell(): CellRef {
+    return this;
+  }
+  get a1(): string {
+    return (this.a1Text ??= toA1(this.row, this.col));
+  }
+  toJSON(): { text: string; raw: CellValue; cell: { row: number; col: number; a1: string } } {
+    return { text: this.text, raw: this.raw, cell: { row: this.row, col: this.col, a1: this.a1 } };
+  }
 }
 
 /** A cell reference whose A1 text is made only when asked for (most never are): fewer strings for the GC. */
