@@ -62,7 +62,37 @@ export interface InsertRowsOp {
   formatFrom: number;
 }
 
-export type PlanOp = MarkOp | SetFormulaOp | SetValueOp | AddSheetOp | InsertRowsOp;
+/**
+ * Make `range` (A1, e.g. `B6:B17`) one merged area. Merged areas inside it are absorbed (as Excel and
+ * excelize do, cells other than the top-left lose their values: plans merge over empty cells only);
+ * a merged area crossing its border is an error. Plans use it to extend a project's, 一级's or 二级's
+ * merge over inserted rows: hosts grow a merge that spans the insertion point (top < at <= bottom),
+ * not one that ends right above it.
+ */
+export interface MergeOp {
+  op: 'merge';
+  sheet: string;
+  range: string;
+}
+
+/**
+ * Copy cell formats (not values) from `from` to `to` (A1 ranges of the same size, or a `from` of one
+ * column/row repeated over `to`); with `columnWidth`, each target column takes the width of its source.
+ */
+export interface CopyFormatOp {
+  op: 'copyFormat';
+  sheet: string;
+  from: string;
+  to: string;
+  columnWidth?: boolean;
+}
+
+/** Formulas were written without a known result: hosts recalculate (xlsx: full calculation on load; Excel: calculate). */
+export interface RecalculateOp {
+  op: 'recalculate';
+}
+
+export type PlanOp = MarkOp | SetFormulaOp | SetValueOp | AddSheetOp | InsertRowsOp | MergeOp | CopyFormatOp | RecalculateOp;
 
 export interface WritePlan {
   ops: PlanOp[];

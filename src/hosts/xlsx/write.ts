@@ -5,9 +5,9 @@
  * cached values, the exact copy of a marked cell's format, and leftover note shapes.
  */
 import { MARK_FILLS, NOTE_TAG } from '../../core/plan';
-import type { AddSheetOp, InsertRowsOp, LinkCell, MarkOp, PlanOp, PlanValue, SetFormulaOp, SetValueOp, WritePlan } from '../../core/plan';
+import type { AddSheetOp, CopyFormatOp, InsertRowsOp, LinkCell, MarkOp, MergeOp, PlanOp, PlanValue, SetFormulaOp, SetValueOp, WritePlan } from '../../core/plan';
 import type { Severity } from '../../core/findings';
-import { colToLetters, parseA1, quoteSheet, toA1, type RangeRef } from '../../core/a1';
+import { colToLetters, parseA1, parseRange, quoteSheet, rangeToA1, toA1, type RangeRef } from '../../core/a1';
 import { excelize, type Excelize, type ExcelizeFile } from './excelize';
 import { applyFixups, countCellXfs, emptyFixups, type Fixups } from './fixups';
 
@@ -103,6 +103,13 @@ class Writer {
         return this.addSheet(op);
       case 'insertRows':
         return this.insertRows(op);
+      case 'merge':
+        return this.merge(op);
+      case 'copyFormat':
+        return this.copyFormat(op);
+      case 'recalculate':
+        check(this.f.SetCalcProps({ FullCalcOnLoad: true }), 'recalculate');
+        return;
       default:
         throw new PlanError(`unknown plan op / 未知操作: ${JSON.stringify(op)}`);
     }
@@ -354,6 +361,66 @@ class Writer {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // merge, copyFormat
+
+  private merge(op: MergeOp): void {
+    const r = parseRange(op.range);
+    const where = `merge ${op.sheet}!${rangeToA1(r)}`;
+    if (r.top === r.bottom && r.left === r.right) return;
+    const merges = this.sheetMerges(op.sheet);
+    for (const m of merges) {
+      const overlaps = m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left;
+      const inside = m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right;
+      if (overlaps && !inside) throw new PlanError(`${where}: crosses the merged area ${rangeToA1(m)} / 与合并区域 ${rangeToA1(m)} 交叉`);
+    }
+    if (merges.some((m) => m.top === r.top && m.bottom === r.bottom && m.left === r.left && m.right === r.right)) return;
+    check(this.f.MergeCell(op.sheet, toA1(r.top, r.left), toA1(r.bottom, r.right)), where);
+    this.merges.delete(op.sheet);
+  }
+
+  private copyFormat(op: CopyFormatOp): void {
+    const from = parseRange(op.from);
+    const to = parseRange(op.to);
+    const where = `copyFormat ${op.sheet}!${rangeToA1(from)}→${rangeToA1(to)}`;
+    const fh = from.bottom - from.top + 1;
+    const fw = from.right - from.left + 1;
+    const th = to.bottom - to.top + 1;
+    const tw = to.right - to.left + 1;
+    if ((fh !== th && fh !== 1) || (fw !== tw && fw !== 1)) throw new PlanError(`${where}: ranges of different sizes / 区域大小不一致`);
+    for (let dc = 0; dc < tw; dc++) {
+      const sc = from.left + (fw === 1 ? 0 : dc);
+      const tc = to.left + dc;
+      // Runs of rows with the same source format are set with one call.
+      let runStart = 0;
+      let runStyle = -1;
+      const flush = (end: number) => {
+        if (runStyle > 0) check(this.f.SetCellStyle(op.sheet, toA1(to.top + runStart, tc), toA1(to.top + end, tc), runStyle), where);
+      };
+      for (let dr = 0; dr < th; dr++) {
+        const sr = from.top + (fh === 1 ? 0 : dr);
+        const s = this.f.GetCellStyle(op.sheet, toA1(sr, sc));
+        check(s, where);
+        const sid = this.unmarked.get(s.style) ?? s.style;
+        if (dr === 0) {
+          runStyle = sid;
+          continue;
+        }
+        if (sid !== runStyle) {
+          flush(dr - 1);
+          runStart = dr;
+          runStyle = sid;
+        }
+      }
+      flush(th - 1);
+      if (op.columnWidth) {
+        const w = this.f.GetColWidth(op.sheet, colToLetters(sc));
+        check(w, where);
+        if (w.width > 0) check(this.f.SetColWidth(op.sheet, colToLetters(tc), colToLetters(tc), w.width), where);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // addSheet
 
   private isOurs(sheet: string): boolean {
@@ -468,6 +535,12 @@ function describe(op: PlanOp): string {
       return `addSheet ${op.name}`;
     case 'insertRows':
       return `insertRows ${op.sheet}!${op.at}`;
+    case 'merge':
+      return `merge ${op.sheet}!${op.range}`;
+    case 'copyFormat':
+      return `copyFormat ${op.sheet}!${op.to}`;
+    case 'recalculate':
+      return 'recalculate';
     default:
       return `${op.op} ${op.sheet}!${op.cell}`;
   }
