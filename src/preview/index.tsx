@@ -1,0 +1,185 @@
+/**
+ * The preview page: the real task pane (its own bundle, loaded after this one) beside an in-browser view of
+ * a workbook held by the fake Excel API. Opens examples/hengyang-2024.xlsx by default; the user can open any
+ * .xlsx and download the result (the recorded plans replayed on the original file by the CLI's writer).
+ *
+ * This script runs first and synchronously publishes window.__jixiaoPreview (host, language, container);
+ * the task pane's entry finds it and mounts there instead of waiting for Office.
+ */
+import '../taskpane/zod-setup';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { FakeWorkbook } from '../hosts/fake/model';
+import { emptyWorkbook } from '../hosts/fake/model';
+import { applyPlanToXlsx } from '../hosts/xlsx/write';
+import { Grid } from './Grid';
+import { loadXlsx, type DisplayInfo } from './xlsx-load';
+import { RecordingHost, replayPlan } from './recorder';
+import { InterimHost } from './interim-host';
+import previewCss from './preview.css';
+
+const EXAMPLE = 'examples/hengyang-2024.xlsx';
+
+/** The open workbook and everything the page shows about it; a tiny external store for React. */
+class PreviewState {
+  workbook: FakeWorkbook = emptyWorkbook();
+  display: DisplayInfo = { rowHeights: {}, align: {} };
+  original: ArrayBuffer | null = null;
+  fileName = '';
+  version = 0;
+  error: string | null = null;
+  loading = false;
+  private listeners = new Set<() => void>();
+
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+  getVersion = () => this.version;
+  changed = () => {
+    this.version++;
+    for (const fn of this.listeners) fn();
+  };
+}
+
+const state = new PreviewState();
+const params = new URLSearchParams(location.search);
+const displayLanguage = params.get('lang') ?? 'zh-CN';
+
+// The pane's host: the WorkbookHost over the fake Excel API, recorded for the download.
+const inner = new InterimHost(() => state.workbook);
+const host = new RecordingHost(inner, state.changed);
+
+const style = document.createElement('style');
+style.textContent = previewCss;
+document.head.append(style);
+
+// Layout: workbook on the left, the pane on the right (a task pane is about 350 px wide in Excel).
+const app = document.getElementById('preview-root')!;
+app.className = 'preview';
+const left = document.createElement('div');
+left.className = 'workbook';
+const right = document.createElement('div');
+right.className = 'pane';
+right.id = 'root';
+right.setAttribute('data-testid', 'pane-container');
+app.append(left, right);
+window.__jixiaoPreview = { host, displayLanguage, container: right };
+
+async function openBytes(bytes: ArrayBuffer, name: string): Promise<void> {
+  state.loading = true;
+  state.error = null;
+  state.changed();
+  try {
+    const loaded = await loadXlsx(bytes);
+    state.workbook = loaded.workbook;
+    state.display = loaded.display;
+    state.original = bytes;
+    state.fileName = name;
+    host.reset();
+  } catch (e) {
+    state.error = (e as Error).message;
+  } finally {
+    state.loading = false;
+    state.changed();
+  }
+}
+
+async function download(): Promise<void> {
+  if (!state.original) return;
+  try {
+    const out = await applyPlanToXlsx(new Uint8Array(state.original), replayPlan(host.log));
+    const blob = new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = state.fileName.replace(/\.xlsx$/i, '') + '-jixiao.xlsx';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  } catch (e) {
+    state.error = `下载失败 / download failed: ${(e as Error).message}`;
+    state.changed();
+  }
+}
+
+function Workbook() {
+  const version = useSyncExternalStore(state.subscribe, state.getVersion);
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    document.title = state.fileName ? `${state.fileName} — jixiao 预览` : 'jixiao 预览 / preview';
+  }, [version]);
+  const wb = state.workbook;
+  return (
+    <div
+      className={dragging ? 'book dragging' : 'book'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const f = e.dataTransfer.files[0];
+        if (f) void f.arrayBuffer().then((b) => openBytes(b, f.name));
+      }}
+    >
+      <div className="toolbar">
+        <span className="brand">jixiao 预览 / preview</span>
+        <label className="tool-button">
+          打开 .xlsx / Open
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="open-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void f.arrayBuffer().then((b) => openBytes(b, f.name));
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <button type="button" className="tool-button" data-testid="download-button" disabled={!state.original} onClick={() => void download()}>
+          下载结果 / Download
+        </button>
+        <span className="file-name" data-testid="file-name">
+          {state.loading ? '…' : state.fileName}
+        </span>
+      </div>
+      {state.error && (
+        <div className="error" role="alert" data-testid="preview-error">
+          {state.error}
+        </div>
+      )}
+      <Grid
+        workbook={wb}
+        display={state.display}
+        version={version}
+        onSelect={(sheet, row, col) => {
+          const m = wb.sheets.find((s) => s.name === sheet)?.merges.find((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+          wb.selection = { sheet, range: m ? { ...m } : { top: row, left: col, bottom: row, right: col } };
+          state.changed();
+        }}
+        onActivate={(sheet) => {
+          wb.activeSheet = sheet;
+          state.changed();
+        }}
+      />
+    </div>
+  );
+}
+
+createRoot(left).render(<Workbook />);
+
+void (async () => {
+  const file = params.get('file') ?? EXAMPLE;
+  try {
+    const res = await fetch(file);
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+    await openBytes(await res.arrayBuffer(), file.split('/').pop() ?? file);
+  } catch (e) {
+    state.error = `无法打开示例 / cannot open the example ${file}: ${(e as Error).message}`;
+    state.changed();
+  }
+})();

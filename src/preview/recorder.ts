@@ -1,0 +1,77 @@
+/**
+ * The preview's WorkbookHost: the host over the fake Excel API, wrapped so that every change is (1) shown
+ * in the workbook view right after it happens and (2) recorded, so "download" can replay the same plans
+ * on the original file with the CLI's writer (excelize) and hand the user a real .xlsx.
+ */
+import type { ApplyReport, CellAddress, HostCapabilities, WorkbookHost } from '../hosts/workbook-host';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { PlanOp, WritePlan } from '../core/plan';
+
+export type LogEntry = { kind: 'plan'; plan: WritePlan } | { kind: 'clear' };
+
+export class RecordingHost implements WorkbookHost {
+  readonly log: LogEntry[] = [];
+
+  constructor(
+    private readonly inner: WorkbookHost,
+    private readonly changed: () => void,
+  ) {}
+
+  get capabilities(): HostCapabilities {
+    return this.inner.capabilities;
+  }
+
+  readWorkbook(): Promise<WorkbookSnapshot> {
+    return this.inner.readWorkbook();
+  }
+
+  async applyPlan(plan: WritePlan): Promise<ApplyReport> {
+    try {
+      const r = await this.inner.applyPlan(plan);
+      this.log.push({ kind: 'plan', plan });
+      return r;
+    } finally {
+      this.changed();
+    }
+  }
+
+  async clearMarks(): Promise<{ cleared: number }> {
+    try {
+      const r = await this.inner.clearMarks();
+      this.log.push({ kind: 'clear' });
+      return r;
+    } finally {
+      this.changed();
+    }
+  }
+
+  async select(target: CellAddress): Promise<void> {
+    try {
+      await this.inner.select(target);
+    } finally {
+      this.changed();
+    }
+  }
+
+  getSelection(): Promise<CellAddress | null> {
+    return this.inner.getSelection();
+  }
+
+  /** Forget the history (a new file was opened). */
+  reset(): void {
+    this.log.length = 0;
+  }
+}
+
+/**
+ * One plan equivalent to the recorded history: every op in order, except that a clear drops the marks and
+ * the added sheets that came before it (that is what clearMarks undoes; formulas, values and rows stay).
+ */
+export function replayPlan(log: LogEntry[]): WritePlan {
+  let ops: PlanOp[] = [];
+  for (const e of log) {
+    if (e.kind === 'clear') ops = ops.filter((op) => op.op !== 'mark' && op.op !== 'addSheet');
+    else ops.push(...e.plan.ops);
+  }
+  return { ops };
+}

@@ -1,0 +1,3 @@
+export default function InsertTab() {
+  return <div>insert: pending src/core/ops</div>;
+}

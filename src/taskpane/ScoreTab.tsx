@@ -1,0 +1,3 @@
+export default function ScoreTab() {
+  return <div>score: pending src/core/score</div>;
+}

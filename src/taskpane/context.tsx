@@ -1,0 +1,59 @@
+/** What every tab of the pane shares: the host, the language and words, settings, the last check, and a runner for host calls. */
+import { createContext, useContext } from 'react';
+import type { WorkbookHost } from '../hosts/workbook-host';
+import { HostError } from '../hosts/workbook-host';
+import type { Lang } from '../core/findings';
+import type { CheckResult } from '../core/engine';
+import type { ApplyReport } from '../hosts/workbook-host';
+import type { UiStrings } from './strings';
+import type { Settings } from './settings';
+
+export interface CheckState {
+  result: CheckResult;
+  report: ApplyReport;
+  at: Date;
+  /** Profile id the check ran with. */
+  profileId: string;
+}
+
+export interface Notice {
+  intent: 'success' | 'error' | 'warning' | 'info';
+  text: string;
+}
+
+export interface PaneContextValue {
+  host: WorkbookHost;
+  lang: Lang;
+  t: UiStrings;
+  settings: Settings;
+  setSettings(s: Settings): void;
+  check: CheckState | null;
+  setCheck(c: CheckState | null): void;
+  /** Last result of a tab that keeps one across tab switches (score, insert), by tab. */
+  tabState: Record<string, unknown>;
+  setTabState(tab: string, value: unknown): void;
+  /** What is running ('check', 'score', …) or null. Buttons are disabled while something runs. */
+  busy: string | null;
+  /** Runs a host action: marks the pane busy, shows a HostError's message in the pane, returns undefined on failure. */
+  run<T>(what: string, action: () => Promise<T>): Promise<T | undefined>;
+  notify(n: Notice | null): void;
+}
+
+export const PaneContext = createContext<PaneContextValue | null>(null);
+
+export function usePane(): PaneContextValue {
+  const v = useContext(PaneContext);
+  if (!v) throw new Error('usePane outside PaneContext');
+  return v;
+}
+
+/** A failure as the pane shows it: HostError in the pane's language, with its place; anything else by its message. */
+export function errorText(e: unknown, lang: Lang): string {
+  if (e instanceof HostError || (e && typeof e === 'object' && 'messages' in e && (e as HostError).messages?.[lang])) {
+    const h = e as HostError;
+    const where = h.where ? ` (${h.where.sheet}!${h.where.cell})` : '';
+    return `${h.messages[lang]}${where}`;
+  }
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
