@@ -266,7 +266,8 @@ function validateManifest(xml, opts = {}) {
   }
 
   function checkIcon(url, size, where) {
-    const base = opts.base || DEV_BASE;
+    const envBase = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, '/') : null;
+    const base = opts.base || envBase || DEV_BASE;
     if (!url || !url.startsWith(base)) {
       warnings.push(`${where}: ${url} is not under ${base}; its file was not checked`);
       return;
