@@ -56,21 +56,27 @@ export default function SettingsTab() {
         >
           {Object.values(BUILTIN_PROFILES).map((p) => (
             <option key={p.id} value={p.id}>
-              {p.id}
+              {lang === 'en-US' ? (p.nameEn ?? p.name) : p.name}
             </option>
           ))}
           {settings.customProfile && <option value="custom">{`${t.profileCustom}: ${settings.customProfile.id}`}</option>}
         </Select>
       </Field>
       <Field label={t.profileFile}>
-        <input
-          ref={fileRef}
-          className={s.file}
-          type="file"
-          accept=".json,application/json"
-          data-testid="profile-file"
-          onChange={(e) => void onFile(e.target.files?.[0])}
-        />
+        <div>
+          <Button size="small" onClick={() => fileRef.current?.click()}>
+            {t.chooseFile}
+          </Button>
+          <input
+            ref={fileRef}
+            className={s.file}
+            type="file"
+            hidden
+            accept=".json,application/json"
+            data-testid="profile-file"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+        </div>
       </Field>
 
       <Field label={t.language}>

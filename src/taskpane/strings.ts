@@ -56,6 +56,7 @@ const zh = {
   // settings
   profile: '审核口径',
   profileFile: '从文件加载口径（JSON）',
+  chooseFile: '选择文件…',
   profileLoaded: (name: string) => `已加载口径：${name}`,
   profileCustom: '自定义口径',
   language: '界面语言',
@@ -126,6 +127,7 @@ const en: Strings = {
   fixed: (n: number) => `${n} fix${n === 1 ? '' : 'es'} applied`,
   profile: 'Review profile',
   profileFile: 'Load a profile from a file (JSON)',
+  chooseFile: 'Choose a file…',
   profileLoaded: (name: string) => `Profile loaded: ${name}`,
   profileCustom: 'Custom profile',
   language: 'Language',
