@@ -72,6 +72,7 @@ module.exports = async (env = {}, argv = {}) => {
   const plugins = [
     page('taskpane.html', ['taskpane'], '绩效目标表助手', { officeJs }),
     page('commands.html', ['commands'], '绩效目标表助手 commands', { officeJs, body: '' }),
+    page('message.html', ['message'], '绩效目标表助手', { body: '' }),
     new CopyWebpackPlugin({
       patterns: [
         { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
@@ -105,6 +106,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      message: './src/commands/message.ts',
       ...(preview ? { preview: './src/preview/index.tsx' } : {}),
     },
     output: {

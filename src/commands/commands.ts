@@ -1,6 +1,41 @@
-// Function commands (ribbon button 一键检查). Completed when the Office host lands.
-Office.onReady(() => {
-  Office.actions.associate('runCheckCommand', (event: Office.AddinCommands.Event) => {
+/**
+ * Function commands: the ribbon's 一键检查 (Check Now) runs the same check as the pane's 检查 button, with the
+ * pane's saved settings (same origin, same localStorage), without opening the pane. The marks and the 检查结果
+ * sheet are the feedback; a failure (protected sheet, cell-edit mode, missing API) opens a small dialog with
+ * the host's message, since a function command has no UI of its own.
+ */
+import '../taskpane/zod-setup';
+import { createPaneHost } from '../taskpane/office-host';
+import { runPaneCheck } from '../taskpane/check-model';
+import { loadSettings } from '../taskpane/settings';
+import { langFromDisplay } from '../taskpane/strings';
+import { errorText } from '../taskpane/context';
+import type { Lang } from '../core/findings';
+
+function paneLang(): Lang {
+  const s = loadSettings();
+  return s.language === 'auto' ? langFromDisplay(Office.context.displayLanguage) : s.language;
+}
+
+function showMessage(text: string): void {
+  const url = new URL('message.html', location.href);
+  url.searchParams.set('m', text);
+  Office.context.ui.displayDialogAsync(url.href, { height: 25, width: 30, displayInIframe: true });
+}
+
+async function runCheckCommand(event: Office.AddinCommands.Event): Promise<void> {
+  const lang = paneLang();
+  try {
+    const host = await createPaneHost();
+    await runPaneCheck(host, loadSettings(), lang);
+  } catch (e) {
+    console.error(e);
+    showMessage(errorText(e, lang));
+  } finally {
     event.completed();
-  });
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate('runCheckCommand', runCheckCommand);
 });
