@@ -19,8 +19,30 @@ export interface ApplyReport {
   written: number;
   rowsInserted: number;
   sheetsAdded: string[];
-  /** Number of context.sync() calls the apply took (1 for a plan without row inserts). */
+  /** Number of context.sync() calls the apply took, reads included (the Office host reads the cells' formats and the ledger first). */
   syncs: number;
+  /** Of those, the syncs that carried writes: 1 (more only past the 5 MB request limit). */
+  writeSyncs?: number;
+  /** Whether notes were written (false on hosts without notes: the messages are on the 检查结果 sheet only). */
+  notes?: boolean;
+}
+
+export interface ApplyOptions {
+  /**
+   * Restore, in the same batch, the cells a previous run marked that this plan does not mark again
+   * (for a new check: marks of fixed problems go away). Default false.
+   */
+  replaceMarks?: boolean;
+}
+
+export interface ClearReport {
+  /** Cells whose fill and note were restored. */
+  cleared: number;
+  /** Cells in the ledger that no longer carry jixiao's mark (changed by the user since): left as they are. */
+  skipped?: number;
+  /** Sheets jixiao had added (marker in A1) and that were removed. */
+  sheetsRemoved?: string[];
+  syncs?: number;
 }
 
 export interface CellAddress {
@@ -33,9 +55,9 @@ export interface WorkbookHost {
   /** Snapshots of every worksheet: one sync per sheet (more only past the 5 MB request limit). */
   readWorkbook(): Promise<WorkbookSnapshot>;
   /** Apply a plan as one batch (one sync); on failure nothing is left half-written. */
-  applyPlan(plan: WritePlan): Promise<ApplyReport>;
+  applyPlan(plan: WritePlan, options?: ApplyOptions): Promise<ApplyReport>;
   /** Restore every cell jixiao marked to its exact original fill, font and note; remove added sheets. */
-  clearMarks(): Promise<{ cleared: number }>;
+  clearMarks(): Promise<ClearReport>;
   select(target: CellAddress): Promise<void>;
   getSelection(): Promise<CellAddress | null>;
 }
