@@ -32,6 +32,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions): Find
           indicator: input.indicator ? input.indicator.name || null : null,
           message: input.message,
           ...(input.data ? { data: input.data } : {}),
+          ...(input.fix ? { fix: input.fix } : {}),
         });
       },
     };

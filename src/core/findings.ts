@@ -1,5 +1,6 @@
 /** Findings and the rule-module contract (rules look like ESLint rules: one file a check). */
-import type { WorkbookModel, TargetTable, Project, Indicator, CellRef } from './model';
+import type { WorkbookModel, TargetTable, Project, Indicator, CellRef, SubcategoryKey } from './model';
+import type { CellValue } from './snapshot';
 import type { Profile } from './profile';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -25,6 +26,31 @@ export type ReviewCategory = keyof typeof REVIEW_CATEGORIES;
 
 export type Messages = Record<Lang, string>;
 
+/**
+ * What a fix does, as data: `planFixes` (src/core/fixes) turns it into a write plan for any host.
+ * Cells are A1 addresses of the checked snapshot; a fix is refused when the cell no longer holds
+ * what the finding saw.
+ */
+export type FixAction =
+  /** Add indicators from templates (the library's default for the 二级 when `template` is omitted): into an empty row of the 二级, a new row under it, or a new 二级 (and 一级) at its standard position. */
+  | { kind: 'addIndicators'; sheet: string; project: string; projectRow: number; items: { subcategory: SubcategoryKey; template?: string }[] }
+  /** Move `value` from `from` into the empty cell `to`; `from` keeps `rest` (the unit of `1577个`), or is emptied. */
+  | { kind: 'moveValue'; sheet: string; from: string; to: string; value: CellValue; rest: CellValue }
+  /** Replace the text `expect` of `cell` by `value` (a standard name, a direction). */
+  | { kind: 'setValue'; sheet: string; cell: string; expect: string; value: CellValue };
+
+export interface Fix {
+  /** Kind of fix: `add-indicator`, `move-to-target`, `rename-standard`, `set-direction`. */
+  id: string;
+  label: Messages;
+  /**
+   * Safe fixes only add (rows, columns, a missing indicator from its template) or move a value into an
+   * empty cell; they are applied by default. The others replace what a user typed: only on request.
+   */
+  safe: boolean;
+  action: FixAction;
+}
+
 export interface Finding {
   /** The rule's id, e.g. `cost-exceeds-fund`. */
   id: string;
@@ -39,6 +65,8 @@ export interface Finding {
   message: Messages;
   /** Optional machine-readable details (numbers compared, …). */
   data?: Record<string, unknown>;
+  /** How to fix it, when jixiao can. */
+  fix?: Fix;
 }
 
 export interface ReportInput {
@@ -48,6 +76,7 @@ export interface ReportInput {
   message: Messages;
   severity?: Severity;
   data?: Record<string, unknown>;
+  fix?: Fix;
 }
 
 export interface RuleContext {

@@ -1,6 +1,7 @@
 /** 指标与指标值不匹配: a cost indicator is a ceiling: typed ≤ with an amount. Fix: set the direction to ≤. */
 import type { RuleModule } from '../findings';
 import { forEachIndicator, isCost } from './util';
+import { setDirectionFix } from '../fixes/descriptors';
 
 export const costDirection: RuleModule = {
   id: 'cost-direction',
@@ -22,6 +23,8 @@ export const costDirection: RuleModule = {
           'zh-CN': `成本指标「${ind.name}」标为「${typed}」、指标值为「${ind.target?.text ?? ''}」：成本指标应为「≤」一个金额（万元）`,
           'en-US': `Cost indicator "${ind.name}" is typed "${typed}" with target "${ind.target?.text ?? ''}": a cost indicator should be "≤" an amount (万元)`,
         },
+        // With a number as target, typing it ≤ is the whole fix; a text target needs a person.
+        fix: numeric ? setDirectionFix(table, ind, 'lte') : undefined,
       });
     });
   },

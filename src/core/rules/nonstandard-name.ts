@@ -2,6 +2,7 @@
 import type { RuleModule } from '../findings';
 import { STANDARD_CATEGORIES, STANDARD_SUBCATEGORIES, isStandardCategoryName, isStandardSubcategoryName } from '../layout/headers';
 import { forEachProject } from './util';
+import { renameFix } from '../fixes/descriptors';
 
 export const nonstandardName: RuleModule = {
   id: 'nonstandard-name',
@@ -21,6 +22,7 @@ export const nonstandardName: RuleModule = {
               'en-US': `一级 "${cat.name}" is not a standard name (standard: ${std})`,
             },
             data: { standard: std },
+            fix: renameFix(table, cat.cell, cat.name, std),
           });
         }
         for (const sub of cat.subcategories) {
@@ -34,6 +36,7 @@ export const nonstandardName: RuleModule = {
               'en-US': `二级 "${sub.name}" is not a standard name (standard: ${std})`,
             },
             data: { standard: std },
+            fix: renameFix(table, sub.cell, sub.name, std),
           });
         }
       }

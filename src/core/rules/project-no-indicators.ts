@@ -1,6 +1,7 @@
 /** A project block with no 三级 indicator at all. */
 import type { RuleModule } from '../findings';
 import { forEachProject } from './util';
+import { addIndicatorsFix, requiredSubcategories } from '../fixes/descriptors';
 
 export const projectNoIndicators: RuleModule = {
   id: 'project-no-indicators',
@@ -17,6 +18,7 @@ export const projectNoIndicators: RuleModule = {
           'zh-CN': `项目「${project.name || '（未命名）'}」没有任何三级指标`,
           'en-US': `Project "${project.name || '(unnamed)'}" has no indicator`,
         },
+        fix: addIndicatorsFix(table, project, requiredSubcategories(project.framework ?? ctx.profile.framework, ctx.profile)),
       });
     });
   },

@@ -3,6 +3,7 @@ import type { RuleModule } from '../findings';
 import type { CategoryKey } from '../model';
 import { STANDARD_CATEGORIES } from '../layout/headers';
 import { forEachProject } from './util';
+import { addIndicatorsFix, subcategoriesFor } from '../fixes/descriptors';
 
 const CATEGORY_FOR: Record<CategoryKey, 'addOutput' | 'addEffect' | 'addSatisfaction' | 'incomplete'> = {
   output: 'addOutput',
@@ -49,6 +50,7 @@ export const requiredCategory: RuleModule = {
                 'en-US': `Project "${project.name}" lacks the 一级 ${name}`,
               },
           data: { missing: key, reviewCategory: CATEGORY_FOR[key] },
+          fix: addIndicatorsFix(table, project, subcategoriesFor(key, framework, ctx.profile)),
         });
       }
     });

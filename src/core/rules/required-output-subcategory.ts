@@ -2,6 +2,7 @@
 import type { RuleModule } from '../findings';
 import { STANDARD_SUBCATEGORIES } from '../layout/headers';
 import { forEachProject } from './util';
+import { addIndicatorsFix } from '../fixes/descriptors';
 
 export const requiredOutputSubcategory: RuleModule = {
   id: 'required-output-subcategory',
@@ -37,6 +38,7 @@ export const requiredOutputSubcategory: RuleModule = {
                 'en-US': `Project "${project.name}": output lacks ${name}`,
               },
           data: { missing: key },
+          fix: addIndicatorsFix(table, project, [key]),
         });
       }
     });

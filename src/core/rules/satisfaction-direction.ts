@@ -1,6 +1,7 @@
 /** 指标与指标值不匹配: a satisfaction rate is a floor (≥), not `=` or `≤`. Fix: set the direction to ≥. */
 import type { RuleModule } from '../findings';
 import { forEachIndicator, isSatisfaction } from './util';
+import { setDirectionFix } from '../fixes/descriptors';
 
 export const satisfactionDirection: RuleModule = {
   id: 'satisfaction-direction',
@@ -25,6 +26,7 @@ export const satisfactionDirection: RuleModule = {
           'zh-CN': `满意度指标「${ind.name}」标为「${typed}」${ind.target ? `（${ind.target.text}）` : ''}：满意度是下限，应为「≥」${other ? `；项目「${other}」的同类指标为「≥」` : ''}`,
           'en-US': `Satisfaction indicator "${ind.name}" is typed "${typed}"${ind.target ? ` (${ind.target.text})` : ''}: a satisfaction rate is a floor, type it "≥"${other ? `; project "${other}" types the same indicator "≥"` : ''}`,
         },
+        fix: setDirectionFix(table, ind, 'gte'),
       });
     });
   },

@@ -2,6 +2,7 @@
 import type { RuleModule } from '../findings';
 import { parseTarget } from '../parse/target';
 import { forEachIndicator } from './util';
+import { moveToTargetFix } from '../fixes/descriptors';
 
 export const valueInUnitColumn: RuleModule = {
   id: 'value-in-unit-column',
@@ -22,6 +23,7 @@ export const valueInUnitColumn: RuleModule = {
           'en-US': `"${ind.name}": the target is empty but the unit column holds "${ind.unit.text}": the value is in the wrong column`,
         },
         data: { value: parsed.value, unit: parsed.unit },
+        fix: moveToTargetFix(table, ind, parsed.value, parsed.unit, parsed.isPercent),
       });
     });
   },

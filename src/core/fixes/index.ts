@@ -1,0 +1,3 @@
+/** Fixes on findings: descriptors the rules attach, and planFixes. */
+export * from './descriptors';
+export * from './plan';
