@@ -1,0 +1,447 @@
+/** runScore: snapshot → table model → a score, formula and explanation for every indicator, totals and grades. */
+import type { WorkbookSnapshot } from '../snapshot';
+import { SheetGrid } from '../snapshot';
+import type { Profile } from '../profile';
+import type { Finding } from '../findings';
+import type { CellRef, Project, TargetTable } from '../model';
+import { readWorkbookModel } from '../layout/read';
+import { colToLetters, toA1 } from '../a1';
+import { D, fmt, fmtPct, lit, minD, roundScore } from './num';
+import { directionOf, excelTrim, isPercentFormat, readActual, readTarget, readWeight, type ActualValue } from './inputs';
+import { scoreIndicator } from './methods';
+import { bi, join } from './explain';
+import { findBudgetBlock, findProjectName, freeColumn, summaryRows, tableRight, tableRows, type BudgetBlock } from './layout';
+import type { AddedColumn, Bilingual, BudgetExecutionScore, Grade, IndicatorScore, ProjectScore, ScoreOptions, ScoreResult } from './types';
+
+/** Header words of the columns scoring adds. */
+export const ADDED_HEADERS = { actual: '实际完成值', score: '得分' } as const;
+
+/** Grades of a total (domain primer §4): 优 ≥ 90, 良 80–89, 中 60–79, 差 < 60. */
+export function gradeOf(total: number): Grade {
+  if (total >= 90) return '优';
+  if (total >= 80) return '良';
+  if (total >= 60) return '中';
+  return '差';
+}
+
+/** Whether a formula in a score cell is one jixiao wrote (it starts with the empty-actual guard). */
+export function isOwnScoreFormula(formula: string | undefined, actualA1: string): boolean {
+  return formula !== undefined && formula.replace(/^=/, '').startsWith(`IF(TRIM(${actualA1})="",""`);
+}
+
+export function runScore(snapshot: WorkbookSnapshot, profile: Profile, opts: ScoreOptions = {}): ScoreResult {
+  const options = { overwrite: opts.overwrite ?? false, addActual: opts.addActual ?? false };
+  const model = readWorkbookModel(snapshot);
+  const grids = new Map(snapshot.sheets.map((s) => [s.name, new SheetGrid(s)]));
+  const result: ScoreResult = { source: snapshot.source, model, projects: [], addedColumns: [], findings: [], options };
+  for (const sheet of model.sheets) {
+    const grid = grids.get(sheet.sheet)!;
+    const taken = new Set<number>();
+    let prevBottom = 0;
+    for (const table of sheet.tables) {
+      scoreTable(grid, table, profile, options, result, taken, prevBottom);
+      prevBottom = tableRows(table).bottom;
+    }
+  }
+  return result;
+}
+
+function finding(table: TargetTable, f: Omit<Finding, 'sheet' | 'category'> & { category?: Finding['category'] }): Finding {
+  return { category: 'other', sheet: table.sheet, ...f };
+}
+
+function scoreTable(
+  grid: SheetGrid,
+  table: TargetTable,
+  profile: Profile,
+  options: Required<ScoreOptions>,
+  result: ScoreResult,
+  taken: Set<number>,
+  prevBottom: number,
+): void {
+  const { top, bottom } = tableRows(table);
+  const headerTop = table.headerBands[0].top;
+  const budget = findBudgetBlock(grid, prevBottom + 1, headerTop - 1);
+  const selfEval = budget !== null;
+  const right = tableRight(grid, table);
+
+  // Columns: 实际完成值 and 得分, added when missing.
+  let actualCol = table.columns.actual;
+  let scoreCol = table.columns.score;
+  if (actualCol === undefined && !options.addActual) {
+    result.findings.push(
+      finding(table, {
+        id: 'score-no-actual-column',
+        severity: 'error',
+        cell: toA1(headerTop, right),
+        row: headerTop,
+        project: null,
+        indicator: null,
+        message: bi(
+          '表中没有实际完成值列（实际完成值/实际值/全年实际值/完成值/实际完成情况），无法评分；可用 --add-actual 添加该列。',
+          'The table has no actual-value column (实际完成值, 实际值, 全年实际值, 完成值, 实际完成情况); nothing can be scored. --add-actual adds one.',
+        ),
+      }),
+    );
+    return;
+  }
+  const added = (role: 'actual' | 'score', formatFrom: number): number => {
+    const col = freeColumn(grid, right, top, bottom, taken);
+    taken.add(col);
+    const a: AddedColumn = {
+      sheet: table.sheet,
+      role,
+      col,
+      letter: colToLetters(col),
+      formatFrom,
+      header: ADDED_HEADERS[role],
+      headers: table.headerBands.map((b) => ({ row: b.top, mergeTo: b.bottom })),
+      top,
+      bottom,
+    };
+    result.addedColumns.push(a);
+    return col;
+  };
+  if (actualCol === undefined) actualCol = added('actual', right);
+  if (scoreCol === undefined) {
+    const from = table.columns.actual !== undefined ? actualCol : right;
+    scoreCol = added('score', from);
+  }
+
+  const projects = table.projects;
+  projects.forEach((project, i) => {
+    const limit = i + 1 < projects.length ? projects[i + 1].firstRow : bottom + 6;
+    const ps = scoreProject(grid, table, project, actualCol!, scoreCol!, options, result, selfEval ? budget : null, profile, limit, selfEval);
+    result.projects.push(ps);
+  });
+}
+
+function scoreProject(
+  grid: SheetGrid,
+  table: TargetTable,
+  project: Project,
+  actualCol: number,
+  scoreCol: number,
+  options: Required<ScoreOptions>,
+  result: ScoreResult,
+  budget: BudgetBlock | null,
+  profile: Profile,
+  limit: number,
+  selfEval: boolean,
+): ProjectScore {
+  const headerTop = table.headerBands[0].top;
+  const name = project.name || (selfEval ? (findProjectName(grid, 1, headerTop - 1) ?? '') : '') || table.sheet;
+  const indicators: IndicatorScore[] = [];
+  for (const ind of project.indicators) {
+    if (ind.name === '') continue;
+    const actualRef: CellRef = { row: ind.row, col: actualCol, a1: toA1(ind.row, actualCol) };
+    const cellA1 = toA1(ind.row, scoreCol);
+    const actual: ActualValue = readActual(grid, actualRef);
+    const out = scoreIndicator({
+      ind,
+      rule: ind.parsedRule,
+      actual,
+      ref: actualRef.a1,
+      target: readTarget(grid, ind),
+      weight: readWeight(ind),
+      dir: directionOf(ind),
+      unit: ind.unit?.text ?? null,
+      actualPercentFormat: isPercentFormat(grid.numberFormat(ind.row, actualCol)),
+    });
+    const weight = readWeight(ind);
+    const formula = out.formula ? `IF(TRIM(${actualRef.a1})="","",${out.formula})` : null;
+    const s: IndicatorScore = {
+      indicator: ind.name,
+      sheet: table.sheet,
+      row: ind.row,
+      cell: cellA1,
+      actualCell: actualRef.a1,
+      actual: grid.value(ind.row, actualCol),
+      target: ind.target?.text ?? '',
+      score: out.score,
+      weight: weight ? weight.value.toNumber() : null,
+      weightSource: weight ? weight.source : null,
+      method: out.method,
+      formula,
+      explanation: out.explanation,
+      needsReview: out.review !== null,
+      reason: out.review,
+      kept: false,
+      userScore: null,
+      previous: 'empty',
+    };
+    keepUserScore(grid, s, ind.row, scoreCol, options, (f) => isOwnScoreFormula(f, actualRef.a1));
+    indicators.push(s);
+    if (s.needsReview) {
+      const empty = actual.kind === 'empty';
+      result.findings.push(
+        finding(table, {
+          id: empty ? 'score-no-actual' : 'score-needs-review',
+          severity: 'warning',
+          cell: cellA1,
+          row: ind.row,
+          project: name,
+          indicator: ind.name,
+          message: bi(`需人工评分：${s.reason!['zh-CN']}`, `Needs review: ${s.reason!['en-US']}`),
+        }),
+      );
+    } else if (s.kept && out.score !== null && typeof s.userScore === 'number' && roundScore(D(s.userScore)) !== out.score) {
+      result.findings.push(
+        finding(table, {
+          id: 'score-kept-differs',
+          severity: 'info',
+          cell: cellA1,
+          row: ind.row,
+          project: name,
+          indicator: ind.name,
+          message: bi(
+            `保留了原有得分 ${fmt(s.userScore)}；按评分标准计算为 ${fmt(out.score)}（--overwrite 可改写）。`,
+            `Kept the existing score ${fmt(s.userScore)}; the rule gives ${fmt(out.score)} (--overwrite replaces it).`,
+          ),
+        }),
+      );
+    }
+  }
+
+  const be = budget ? scoreBudget(grid, table, budget, profile, options) : null;
+  if (be?.needsReview) {
+    result.findings.push(
+      finding(table, {
+        id: 'score-needs-review',
+        severity: 'warning',
+        cell: be.cell,
+        row: be.row,
+        project: name,
+        indicator: '预算执行率',
+        message: bi(`需人工评分：${be.reason!['zh-CN']}`, `Needs review: ${be.reason!['en-US']}`),
+      }),
+    );
+  }
+
+  // Total and grade.
+  const parts: { cell: string; row: number; score: number | null }[] = indicators.map((s) => ({ cell: s.cell, row: s.row, score: s.score }));
+  const known = parts.filter((p) => p.score !== null).map((p) => D(p.score!));
+  if (be) known.push(...(be.score !== null ? [D(be.score)] : []));
+  const partial = roundScore(known.reduce((a, b) => a.plus(b), D(0)));
+  const complete = parts.every((p) => p.score !== null) && (!be || be.score !== null) && parts.length > 0;
+  const total = complete ? partial : null;
+  const summary = summaryRows(grid, table.columns, project, limit);
+  let totalRow: number | null = summary.total?.row ?? null;
+  if (totalRow === null && !selfEval) {
+    // The project's last row, when it holds no indicator (and its 得分 cell is free).
+    const last = project.rows[project.rows.length - 1];
+    if (last && last.name === '' && !indicators.some((s) => s.row === last.row)) totalRow = last.row;
+  }
+  let totalCell: string | null = totalRow !== null ? toA1(totalRow, scoreCol) : null;
+  let totalFormula: string | null = null;
+  if (totalCell && parts.length > 0) {
+    const cells = cellList(scoreCol, parts.map((p) => p.row));
+    if (be) cells.push(be.cell);
+    totalFormula = totalFormulaOf(cells, parts.length + (be ? 1 : 0));
+    const existing = grid.value(totalRow!, scoreCol);
+    const f = grid.formula(totalRow!, scoreCol);
+    const userHas = (f !== undefined && !f.replace(/^=/, '').startsWith('IF(COUNT(')) || (f === undefined && existing !== null && excelTrim(String(existing)) !== '');
+    if (userHas && !options.overwrite) {
+      totalCell = null;
+      totalFormula = null;
+    }
+  }
+  const grade = total !== null ? gradeOf(total) : null;
+  let gradeCell: string | null = null;
+  let gradeFormula: string | null = null;
+  if (summary.grade && totalCell) {
+    gradeCell = summary.grade.cell;
+    gradeFormula = `IF(${totalCell}="","",IF(${totalCell}>=90,"优",IF(${totalCell}>=80,"良",IF(${totalCell}>=60,"中","差"))))`;
+    const m = /^([A-Z]+)(\d+)$/.exec(gradeCell)!;
+    const gRow = Number(m[2]);
+    const gCol = colNumber(m[1]);
+    const f = grid.formula(gRow, gCol);
+    const v = grid.value(gRow, gCol);
+    const userHas = (f !== undefined && !f.replace(/^=/, '').startsWith(`IF(${totalCell}="",""`)) || (f === undefined && v !== null && excelTrim(String(v)) !== '');
+    if (userHas && !options.overwrite) {
+      gradeCell = null;
+      gradeFormula = null;
+    }
+  }
+  return {
+    name,
+    sheet: table.sheet,
+    layout: selfEval ? 'selfEvaluation' : 'targetTable',
+    firstRow: project.firstRow,
+    lastRow: project.lastRow,
+    indicators,
+    budgetExecution: be,
+    total,
+    partialTotal: partial,
+    totalCell,
+    totalFormula,
+    grade,
+    gradeCell,
+    gradeFormula,
+    needsReview: indicators.some((s) => s.needsReview) || Boolean(be?.needsReview),
+  };
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** A score cell that holds a value of the user's (not a formula jixiao wrote) is kept unless overwrite. */
+function keepUserScore(
+  grid: SheetGrid,
+  s: Pick<IndicatorScore, 'kept' | 'userScore' | 'score' | 'needsReview' | 'reason' | 'explanation' | 'formula' | 'previous'>,
+  row: number,
+  col: number,
+  options: Required<ScoreOptions>,
+  own: (formula: string) => boolean,
+): void {
+  const f = grid.formula(row, col);
+  const v = grid.value(row, col);
+  const hasValue = v !== null && !(typeof v === 'string' && excelTrim(v) === '');
+  s.previous = f !== undefined ? (own(f) ? 'own' : 'user') : hasValue ? 'user' : 'empty';
+  if (options.overwrite || s.previous !== 'user') return;
+  const engine = s.score;
+  s.kept = true;
+  s.userScore = v;
+  s.formula = null;
+  const numeric = typeof v === 'number' ? v : null;
+  s.score = numeric;
+  const engineText: Bilingual =
+    engine !== null
+      ? bi(`按评分标准计算为 ${fmt(engine)} 分。`, `The rule gives ${fmt(engine)}.`)
+      : s.reason
+        ? bi(`未能自动计分：${s.reason['zh-CN']}`, `Not scored automatically: ${s.reason['en-US']}`)
+        : bi('', '');
+  s.explanation = join(
+    bi(`保留原有得分「${v === null ? '' : String(v)}」（未指定 --overwrite）。`, `Kept the existing score "${v === null ? '' : String(v)}" (no --overwrite).`),
+    engineText,
+    bi(`计算过程：${s.explanation['zh-CN']}`, `How: ${s.explanation['en-US']}`),
+  );
+  if (numeric !== null) {
+    s.needsReview = false;
+    s.reason = null;
+  } else {
+    s.needsReview = true;
+    s.reason = bi(`得分单元格中的「${String(v)}」不是数字。`, `The score cell holds "${String(v)}", not a number.`);
+  }
+}
+
+/** Score cells of a column as A1 references, consecutive rows joined into ranges (H13:H20). */
+function cellList(col: number, rows: number[]): string[] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const out: string[] = [];
+  const L = colToLetters(col);
+  let start = sorted[0];
+  let prev = sorted[0];
+  for (let i = 1; i <= sorted.length; i++) {
+    const r = sorted[i];
+    if (r === prev + 1) {
+      prev = r;
+      continue;
+    }
+    out.push(start === prev ? `${L}${start}` : `${L}${start}:${L}${prev}`);
+    start = r;
+    prev = r;
+  }
+  return out;
+}
+
+/** `IF(COUNT(cells)<n,"",ROUND(SUM(cells),2))`, in groups of at most 200 arguments (Excel allows 255). */
+function totalFormulaOf(cells: string[], n: number): string {
+  const groups: string[] = [];
+  for (let i = 0; i < cells.length; i += 200) groups.push(cells.slice(i, i + 200).join(','));
+  const count = groups.map((g) => `COUNT(${g})`).join('+');
+  const sum = groups.map((g) => `SUM(${g})`).join('+');
+  return `IF(${count}<${n},"",ROUND(${sum},2))`;
+}
+
+// ---------------------------------------------------------------- 预算执行率
+
+function scoreBudget(grid: SheetGrid, table: TargetTable, b: BudgetBlock, profile: Profile, options: Required<ScoreOptions>): BudgetExecutionScore {
+  const row = b.row;
+  const at = (col: number | undefined): CellRef | null => (col === undefined ? null : { row, col, a1: toA1(row, col) });
+  const scoreRef = at(b.cols.score)!;
+  const fullRef = at(b.cols.full);
+  const spentRef = at(b.cols.spent);
+  const rateRef = at(b.cols.rate);
+  const weightRef = at(b.cols.weight);
+  const wRaw = weightRef ? grid.value(row, weightRef.col) : null;
+  const weight = typeof wRaw === 'number' && Number.isFinite(wRaw) && wRaw > 0 ? wRaw : profile.weights.budgetExecution;
+  const wExpr = typeof wRaw === 'number' && Number.isFinite(wRaw) && wRaw > 0 ? weightRef!.a1 : lit(weight);
+  const head = bi(`预算执行率：得分 = ${fmt(weight)} × 执行率，最高 ${fmt(weight)} 分；执行率 = 全年执行数 / 全年预算数。`, `Budget execution: score = ${fmt(weight)} × execution rate, at most ${fmt(weight)}; rate = spent / full-year budget.`);
+  const base: BudgetExecutionScore = {
+    sheet: table.sheet,
+    row,
+    cell: scoreRef.a1,
+    budgetCell: fullRef?.a1 ?? null,
+    spentCell: spentRef?.a1 ?? null,
+    rateCell: rateRef?.a1 ?? null,
+    weightCell: weightRef?.a1 ?? null,
+    weight,
+    rate: null,
+    score: null,
+    formula: null,
+    explanation: head,
+    needsReview: true,
+    reason: null,
+    kept: false,
+    userScore: null,
+    previous: 'empty',
+  };
+  const full = fullRef ? readActual(grid, fullRef) : null;
+  const spent = spentRef ? readActual(grid, spentRef) : null;
+  const finish = (s: BudgetExecutionScore): BudgetExecutionScore => {
+    keepUserScore(grid, s, row, scoreRef.col, options, (f) => f.replace(/^=/, '').startsWith('IF(AND(ISNUMBER(') || f.replace(/^=/, '').startsWith('IF(ISNUMBER('));
+    return s;
+  };
+  if (full?.kind === 'number' && spent?.kind === 'number' && !full.percent && !spent.percent) {
+    if (full.value.isZero() || full.value.isNegative() || spent.value.isNegative()) {
+      return finish({ ...base, reason: bi('全年预算数为 0 或负数，无法计算执行率。', 'The full-year budget is 0 or negative: no execution rate.') });
+    }
+    const rate = spent.value.dividedBy(full.value);
+    const score = minD(D(weight), D(weight).times(rate));
+    const guards = [full, spent].filter((v) => v.plainCell).map((v) => `ISNUMBER(${v.expr})`);
+    const body = `ROUND(MIN(${wExpr},${wExpr}*${spent.expr}/${full.expr}),2)`;
+    const formula = guards.length ? `IF(AND(${guards.join(',')}),${body},"")` : body;
+    return finish({
+      ...base,
+      rate: rate.toNumber(),
+      score: roundScore(score),
+      formula,
+      needsReview: false,
+      explanation: join(
+        head,
+        bi(
+          `执行率 = ${fmt(spent.value)} / ${fmt(full.value)} = ${fmtPct(rate.times(100))}%${rate.greaterThan(1) ? '（以 100% 计）' : ''}；得分 = ${fmt(weight)} × ${fmtPct(minD(D(1), rate).times(100))}% = ${fmt(roundScore(score))} 分。`,
+          `rate = ${fmt(spent.value)} / ${fmt(full.value)} = ${fmtPct(rate.times(100))}%${rate.greaterThan(1) ? ' (counted as 100%)' : ''}; score = ${fmt(weight)} × ${fmtPct(minD(D(1), rate).times(100))}% = ${fmt(roundScore(score))}.`,
+        ),
+      ),
+    });
+  }
+  // No budget figures: the 执行率 cell, when it is a percentage (a percent-formatted number or `96%`).
+  const rate = rateRef ? readActual(grid, rateRef) : null;
+  if (rate?.kind === 'number' && rate.percent) {
+    const r = rate.value.dividedBy(100);
+    const score = minD(D(weight), D(weight).times(r));
+    const body = `ROUND(MIN(${wExpr},${wExpr}*${rate.expr}/100),2)`;
+    const formula = rate.plainCell ? `IF(ISNUMBER(${rateRef!.a1}),${body},"")` : body;
+    return finish({
+      ...base,
+      rate: r.toNumber(),
+      score: roundScore(score),
+      formula,
+      needsReview: false,
+      explanation: join(head, bi(`执行率 ${fmt(rate.value)}%；得分 = ${fmt(weight)} × ${fmt(rate.value)}% = ${fmt(roundScore(score))} 分（上限 ${fmt(weight)} 分）。`, `rate ${fmt(rate.value)}%; score = ${fmt(weight)} × ${fmt(rate.value)}% = ${fmt(roundScore(score))} (at most ${fmt(weight)}).`)),
+    });
+  }
+  const missing = !full || full.kind === 'empty' || !spent || spent.kind === 'empty';
+  return finish({
+    ...base,
+    reason: missing
+      ? bi('全年预算数或全年执行数未填写（或不是数字），无法计算预算执行率。', 'The full-year budget or the amount spent is not filled in (or not a number): no execution rate.')
+      : bi('全年预算数或全年执行数不是数字，无法计算预算执行率。', 'The full-year budget or the amount spent is not a number: no execution rate.'),
+  });
+}
+
