@@ -13,7 +13,8 @@ export class InterimHost implements WorkbookHost {
   async readWorkbook() {
     return snapshotFromWorkbook(this.wb(), 'preview');
   }
-  async applyPlan(plan: WritePlan): Promise<ApplyReport> {
+  async applyPlan(plan: WritePlan, o?: { replaceMarks?: boolean }): Promise<ApplyReport> {
+    if (o?.replaceMarks) { const keep = this.added; await this.clearMarks(); this.added = keep; }
     const wb = this.wb();
     let marked = 0;
     let written = 0;

@@ -3,11 +3,11 @@
  * in the workbook view right after it happens and (2) recorded, so "download" can replay the same plans
  * on the original file with the CLI's writer (excelize) and hand the user a real .xlsx.
  */
-import type { ApplyReport, CellAddress, HostCapabilities, WorkbookHost } from '../hosts/workbook-host';
+import type { ApplyOptions, ApplyReport, CellAddress, ClearReport, HostCapabilities, WorkbookHost } from '../hosts/workbook-host';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { PlanOp, WritePlan } from '../core/plan';
 
-export type LogEntry = { kind: 'plan'; plan: WritePlan } | { kind: 'clear' };
+export type LogEntry = { kind: 'plan'; plan: WritePlan; replaceMarks: boolean } | { kind: 'clear' };
 
 export class RecordingHost implements WorkbookHost {
   readonly log: LogEntry[] = [];
@@ -25,17 +25,17 @@ export class RecordingHost implements WorkbookHost {
     return this.inner.readWorkbook();
   }
 
-  async applyPlan(plan: WritePlan): Promise<ApplyReport> {
+  async applyPlan(plan: WritePlan, options?: ApplyOptions): Promise<ApplyReport> {
     try {
-      const r = await this.inner.applyPlan(plan);
-      this.log.push({ kind: 'plan', plan });
+      const r = await this.inner.applyPlan(plan, options);
+      this.log.push({ kind: 'plan', plan, replaceMarks: options?.replaceMarks === true });
       return r;
     } finally {
       this.changed();
     }
   }
 
-  async clearMarks(): Promise<{ cleared: number }> {
+  async clearMarks(): Promise<ClearReport> {
     try {
       const r = await this.inner.clearMarks();
       this.log.push({ kind: 'clear' });
@@ -65,13 +65,17 @@ export class RecordingHost implements WorkbookHost {
 
 /**
  * One plan equivalent to the recorded history: every op in order, except that a clear drops the marks and
- * the added sheets that came before it (that is what clearMarks undoes; formulas, values and rows stay).
+ * the added sheets that came before it (that is what clearMarks undoes; formulas, values and rows stay),
+ * and a plan applied with replaceMarks drops the marks before it (it restores the cells it does not mark again).
  */
 export function replayPlan(log: LogEntry[]): WritePlan {
   let ops: PlanOp[] = [];
   for (const e of log) {
     if (e.kind === 'clear') ops = ops.filter((op) => op.op !== 'mark' && op.op !== 'addSheet');
-    else ops.push(...e.plan.ops);
+    else {
+      if (e.replaceMarks) ops = ops.filter((op) => op.op !== 'mark');
+      ops.push(...e.plan.ops);
+    }
   }
   return { ops };
 }

@@ -6,16 +6,15 @@ import type { CheckState } from './context';
 import { activeProfile, colourPlan, type Settings } from './settings';
 
 /**
- * Runs a check: marks of an earlier check are cleared first (so a fixed problem loses its mark), then the
- * workbook is read, checked, and the marks and the 检查结果 sheet are written in one plan.
+ * Runs a check: the workbook is read and checked, and the marks and the 检查结果 sheet are written in one
+ * plan that also restores the cells an earlier run marked and this one does not (a fixed problem loses its mark).
  */
 export async function runPaneCheck(host: WorkbookHost, settings: Settings, lang: Lang): Promise<CheckState> {
-  await host.clearMarks();
   const snapshot = await host.readWorkbook();
   const profile = activeProfile(settings);
   const result = runCheck(snapshot, profile);
   const plan = colourPlan(checkPlan(result, lang), settings.colours);
-  const report = await host.applyPlan(plan);
+  const report = await host.applyPlan(plan, { replaceMarks: true });
   return { result, report, at: new Date(), profileId: profile.id };
 }
 
