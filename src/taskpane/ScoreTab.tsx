@@ -50,8 +50,13 @@ export default function ScoreTab() {
     const r = await run('score', () => runPaneScore(host, settings, lang, opts));
     if (r) {
       setTabState('score', r);
-      const projects = r.result.projects.length;
-      notify({ intent: projects ? 'success' : 'warning', text: projects ? t.written(r.report.written) : t.noTables });
+      if (r.result.projects.length) {
+        notify({ intent: 'success', text: t.written(r.report.written) });
+      } else {
+        // Nothing scored: say why (the CLI's hint names its option; the pane has a checkbox for it).
+        const why = [...new Set(r.result.findings.map((f) => (f.id === 'score-no-actual-column' ? t.noActualColumn : f.message[lang])))];
+        notify({ intent: 'warning', text: why.join('；') || t.noTables });
+      }
     }
   };
 
