@@ -87,9 +87,10 @@ export interface CopyFormatOp {
   columnWidth?: boolean;
 }
 
-/** Formulas were written without a known result: hosts recalculate (xlsx: full calculation on load; Excel: calculate). */
+/** Formulas of `sheet` were written without a known result: hosts recalculate (xlsx: full calculation on load; Excel: the sheet's calculate). */
 export interface RecalculateOp {
   op: 'recalculate';
+  sheet: string;
 }
 
 export type PlanOp = MarkOp | SetFormulaOp | SetValueOp | AddSheetOp | InsertRowsOp | MergeOp | CopyFormatOp | RecalculateOp;

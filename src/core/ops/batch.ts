@@ -212,7 +212,7 @@ export class EditBatch {
     }
     after.formulas(live);
     ops.push(...after.ops);
-    if (after.needsRecalc) ops.push({ op: 'recalculate' });
+    for (const sheet of after.recalc) ops.push({ op: 'recalculate', sheet });
     return { plan: { ops }, shifts, newRows };
   }
 }
@@ -220,7 +220,8 @@ export class EditBatch {
 /** Writes what goes on the new rows once every insertion is done (final coordinates). */
 class Ops {
   readonly ops: PlanOp[] = [];
-  needsRecalc = false;
+  /** Sheets with formulas written without a known result. */
+  readonly recalc = new Set<string>();
   /** Values written or cleared in final coordinates: `sheet\0row\0col` → value. */
   private readonly written = new Map<string, PlanValue>();
   /** Label cells that moved up: references to `from` (final) follow to `to`. */
@@ -420,7 +421,7 @@ class Ops {
         const value = this.resultOf(s.name, text, exts, cached);
         finalText.set(`${s.name}\u0000${a1}`, text);
         this.ops.push({ op: 'setFormula', sheet: s.name, cell: toA1(row, p.col), formula: text, value });
-        if (value === null) this.needsRecalc = true;
+        if (value === null) this.recalc.add(s.name);
       }
     }
     this.fillDown(groups, byStart, finalText);
@@ -466,7 +467,6 @@ class Ops {
   }
 
   private markUnknown(): null {
-    this.needsRecalc = true;
     return null;
   }
 
@@ -514,7 +514,7 @@ class Ops {
           const copy = copyFormula(base!, start + i - srcFinal);
           if (copy === null) return;
           this.ops.push({ op: 'setFormula', sheet: g.sheet, cell: toA1(start + i, col), formula: copy, value: null });
-          this.needsRecalc = true;
+          this.recalc.add(g.sheet);
         });
       }
     }

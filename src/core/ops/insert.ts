@@ -18,7 +18,7 @@ import { defaultTemplateFor } from '../templates/library';
 import { SUBCATEGORY_KEYS } from '../templates/schema';
 import { allTables, findProject, OpsError, type OpsContext, type ProjectRef } from './context';
 import { msg, type BlockSpec, type NewRowSpec } from './batch';
-import { Planner, besideTable, directionText, type OpsResult } from './planner';
+import { Planner, besideTable, directionText, splitWeight, type OpsResult } from './planner';
 import { CATEGORY_ORDER, SUBCATEGORY_ORDER, isEmpty, projectColumns, tableExtent, tableRight } from './layout';
 
 /** A 二级 given as its key (`timeliness`), its standard name (时效指标) or a name that reads as it (时效). */
@@ -154,8 +154,7 @@ export function planInsertProject(ctx: OpsContext, req: InsertProjectRequest): O
         const k = seenByCat.get(cat) ?? 0;
         seenByCat.set(cat, k + 1);
         const total = perCat?.[cat] ?? ctx.library.defaultWeight * n;
-        const each = Math.floor((total / n) * 100) / 100;
-        const weight = k === 0 ? Math.round((total - each * (n - 1)) * 100) / 100 : each;
+        const weight = splitWeight(total, n)[k];
         try {
           const f = fillTemplate(t, ctx.library, { builtins: { weight, project: req.name, fund: req.fund ?? null, year: ctx.year }, stateWeight: cols.weight === undefined });
           const set = (role: ColumnRole, v: CellValue) => {
@@ -185,6 +184,16 @@ export function planInsertProject(ctx: OpsContext, req: InsertProjectRequest): O
   const last = table.projects[table.projects.length - 1];
   planner.batch.addRows({ table, at, formatFrom, rows, owner: { top: first?.firstRow ?? at, bottom: last?.lastRow ?? at, tableWide: true } });
   const result = planner.build();
+  if (table.department?.fundField && req.fund) {
+    result.warnings.push({
+      message: msg(
+        `单位合计行的资金总额（${table.department.fundField.cell.a1}）未改动：新项目的 ${fmt(req.fund)} 万元须计入`,
+        `the department's total fund (${table.department.fundField.cell.a1}) is left as it is: add the new project's ${fmt(req.fund)} 万元 to it`,
+      ),
+      sheet: table.sheet,
+      cell: table.department.fundField.cell.a1,
+    });
+  }
   const rowsAt = result.inserted.find((x) => x.sheet === table.sheet)?.rows ?? [];
   const cell = toA1(rowsAt[0] ?? at, cols.name ?? 1);
   result.done.push({

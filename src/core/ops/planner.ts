@@ -177,7 +177,8 @@ export class Planner {
     }
 
     // 2. Weights: what the profile leaves for each 一级, shared by the new indicators of that 一级.
-    const weights = this.assignWeights(table, project, resolved.filter((r) => r.template).map((r) => ({ category: r.category, weight: r.item.weight, tag: r.item.tag })), where);
+    const weightNotes: (OpNote & { category: CategoryKey })[] = [];
+    const weights = this.assignWeights(table, project, resolved.filter((r) => r.template).map((r) => ({ category: r.category, weight: r.item.weight, tag: r.item.tag })), where, weightNotes);
 
     // 3. Fill the templates.
     const names = new Set(project.indicators.filter((i) => i.name).map((i) => normalizeText(i.name)));
@@ -222,11 +223,20 @@ export class Planner {
       placed.set(r.key, list);
     }
 
+    // A weight warning stands only when an indicator of that 一级 goes in.
+    for (const { category, ...n } of weightNotes) if ([...placed.values()].some((l) => l.some((x) => x.filled && x.category === category))) this.warnings.push(n);
+
     // 4. Placement.
     this.place(table, project, grid, fw, placed);
   }
 
-  private assignWeights(table: TargetTable, project: Project, items: { category: CategoryKey; weight?: number; tag?: string }[], where: { sheet: string; cell: string }): number[] {
+  private assignWeights(
+    table: TargetTable,
+    project: Project,
+    items: { category: CategoryKey; weight?: number; tag?: string }[],
+    where: { sheet: string; cell: string },
+    warnings: (OpNote & { category: CategoryKey })[],
+  ): number[] {
     const expected = table.kind === 'department' ? this.ctx.profile.weights.perCategoryDepartment : this.ctx.profile.weights.perCategory;
     const out: number[] = new Array(items.length);
     const byCat = new Map<CategoryKey, number[]>();
@@ -240,13 +250,13 @@ export class Planner {
       const given = items.reduce((s, it) => s + (it.category === cat && it.weight !== undefined ? it.weight : 0), 0);
       const left = want === undefined ? 0 : Math.round((want - have - given) * 1e6) / 1e6;
       if (want !== undefined && left > 0) {
-        const each = Math.floor((left / idx.length) * 100) / 100;
-        idx.forEach((i, k) => (out[i] = k === 0 ? Math.round((left - each * (idx.length - 1)) * 100) / 100 : each));
+        splitWeight(left, idx.length).forEach((w, k) => (out[idx[k]] = w));
       } else {
         for (const i of idx) out[i] = this.ctx.library.defaultWeight;
         if (want !== undefined) {
           const total = have + given + this.ctx.library.defaultWeight * idx.length;
-          this.warnings.push({
+          warnings.push({
+            category: cat,
             message: msg(
               `项目「${project.name}」的「${STANDARD_CATEGORIES[cat]}」已无剩余分值，新指标按 ${fmt(this.ctx.library.defaultWeight)} 分插入，该一级指标分值合计将为 ${fmt(total)}（配置要求 ${fmt(want)}），请调整分值`,
               `project "${project.name}": ${STANDARD_CATEGORIES[cat]} has no weight left; the new indicator gets ${fmt(this.ctx.library.defaultWeight)}, making ${fmt(total)} (the profile expects ${fmt(want)}); rebalance the weights`,
@@ -310,7 +320,15 @@ export class Planner {
         const parent = project.categories.find((c) => c.subcategories.includes(sub))!;
         const rest: Placed[] = [];
         for (const pl of list) {
-          if (!pl.filled) continue; // the 二级 is there
+          if (!pl.filled) {
+            this.extraDone.push({
+              message: msg(`项目「${project.name}」已有「${sub.name}」，无需插入`, `project "${project.name}" already has ${sub.name}; nothing to insert`),
+              sheet: table.sheet,
+              cell: sub.cell.a1,
+              ...(pl.item.tag ? { tag: pl.item.tag } : {}),
+            });
+            continue;
+          }
           const row = this.emptyRow(table, grid, sub.firstRow, sub.lastRow, projectRows, false);
           if (row !== null) this.fillRow(table, grid, project, row, pl, null);
           else rest.push(pl);
@@ -468,4 +486,12 @@ export function besideTable(grid: SheetGrid, table: TargetTable, at: number): st
     for (let c = right + 1; c <= grid.colCount; c++) if (!isEmpty(grid.raw(r, c))) return toA1(r, c);
   for (const m of grid.merges) if (m.right > right && m.bottom >= at && m.top <= bottom) return toA1(Math.max(m.top, at), Math.max(m.left, right + 1));
   return null;
+}
+
+/** `total` shared by `n`: whole numbers when `total` is one (40 / 3 = 14, 13, 13), else to the cent; the first takes the rest. */
+export function splitWeight(total: number, n: number): number[] {
+  const unit = Number.isInteger(total) ? 1 : 0.01;
+  const each = Math.floor(total / n / unit) * unit;
+  const first = Math.round((total - each * (n - 1)) * 100) / 100;
+  return Array.from({ length: n }, (_, k) => (k === 0 ? first : Math.round(each * 100) / 100));
 }

@@ -540,7 +540,7 @@ function describe(op: PlanOp): string {
     case 'copyFormat':
       return `copyFormat ${op.sheet}!${op.to}`;
     case 'recalculate':
-      return 'recalculate';
+      return `recalculate ${op.sheet}`;
     default:
       return `${op.op} ${op.sheet}!${op.cell}`;
   }
