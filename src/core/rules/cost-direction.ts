@@ -1,6 +1,6 @@
 /** 指标与指标值不匹配: a cost indicator is a ceiling: typed ≤ with an amount. Fix: set the direction to ≤. */
 import type { RuleModule } from '../findings';
-import { forEachIndicator, isCost } from './util';
+import { indicatorsOf, isCost } from './util';
 import { setDirectionFix } from '../fixes/descriptors';
 
 export const costDirection: RuleModule = {
@@ -9,11 +9,11 @@ export const costDirection: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '成本指标应为 ≤ 金额', 'en-US': 'A cost indicator is "≤ an amount"' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (!isCost(ind) || !ind.name) return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (!isCost(ind) || !ind.name) continue;
       const numeric = ind.parsedTarget.kind === 'number';
-      if (ind.direction === 'lte' && numeric) return;
-      if (ind.direction === null && !ind.directionField) return; // missing-field reports it
+      if (ind.direction === 'lte' && numeric) continue;
+      if (ind.direction === null && !ind.directionField) continue; // missing-field reports it
       const typed = ind.directionField?.text ?? '';
       ctx.report(table, {
         cell: ind.directionField?.cell ?? ind.cell,
@@ -26,6 +26,6 @@ export const costDirection: RuleModule = {
         // With a number as target, typing it ≤ is the whole fix; a text target needs a person.
         fix: numeric ? setDirectionFix(table, ind, 'lte') : undefined,
       });
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 /** 资金: a cost target does not exceed the project's 资金总额. */
 import type { RuleModule } from '../findings';
-import { fmt, forEachIndicator, isCost, moneyInWan, unitText } from './util';
+import { fmt, indicatorsOf, isCost, moneyInWan, unitText } from './util';
 
 export const costExceedsFund: RuleModule = {
   id: 'cost-exceeds-fund',
@@ -8,10 +8,10 @@ export const costExceedsFund: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '成本指标值不得超过项目资金总额', 'en-US': "A cost target does not exceed the project's fund" },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (!isCost(ind) || !ind.target || project.fund === null) return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (!isCost(ind) || !ind.target || project.fund === null) continue;
       const amount = moneyInWan(ind.parsedTarget, unitText(ind));
-      if (amount === null || amount <= project.fund + ctx.profile.moneyTolerance) return;
+      if (amount === null || amount <= project.fund + ctx.profile.moneyTolerance) continue;
       // Say the amount in 万元 only when the target was written in another unit.
       const inWan = ind.target.text.replace(/\s/g, '') === `${fmt(amount)}万元` ? '' : `（${fmt(amount)}万元）`;
       const inWanEn = inWan ? ` (${fmt(amount)} 万元)` : '';
@@ -25,6 +25,6 @@ export const costExceedsFund: RuleModule = {
         },
         data: { amount, fund: project.fund },
       });
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 /** 指标与指标值不匹配: `≥ ≤ =` need a number (or a date for a time target), not a text. */
 import type { RuleModule } from '../findings';
-import { forEachIndicator } from './util';
+import { indicatorsOf } from './util';
 
 const SYMBOL = { gte: '≥', lte: '≤', eq: '=' } as const;
 
@@ -10,10 +10,10 @@ export const directionNeedsNumber: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '定量指标（≥ ≤ =）的指标值须为数值', 'en-US': 'A quantitative target (≥ ≤ =) is a number' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (!ind.target || ind.direction === null || ind.direction === 'qualitative') return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (!ind.target || ind.direction === null || ind.direction === 'qualitative') continue;
       const k = ind.parsedTarget.kind;
-      if (k === 'number' || k === 'date' || k === 'empty') return;
+      if (k === 'number' || k === 'date' || k === 'empty') continue;
       const sym = SYMBOL[ind.direction];
       ctx.report(table, {
         cell: ind.target.cell,
@@ -24,6 +24,6 @@ export const directionNeedsNumber: RuleModule = {
           'en-US': `"${ind.name}" is typed "${sym}" but its target "${ind.target.text}" is not a number`,
         },
       });
-    });
+    }
   },
 };

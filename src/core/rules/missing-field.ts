@@ -1,6 +1,6 @@
 /** 完整性: 三级名称, 指标值, 度量单位, 指标值类型 and the rule are filled on every indicator row. */
 import type { RuleModule } from '../findings';
-import { cellIn, forEachIndicator, unitText } from './util';
+import { cellIn, indicatorsOf, unitText } from './util';
 import { parseTarget } from '../parse/target';
 
 export const missingField: RuleModule = {
@@ -12,7 +12,7 @@ export const missingField: RuleModule = {
     'en-US': 'Indicator name, target, unit, direction and scoring rule are filled',
   },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
       // Messages are built only for rows that report something.
       const who = () => ind.name || `第${ind.row}行`;
       const whoEn = () => ind.name || `row ${ind.row}`;
@@ -76,6 +76,6 @@ export const missingField: RuleModule = {
           message: { 'zh-CN': `「${who()}」的评（扣）分标准为空`, 'en-US': `"${whoEn()}": the scoring rule is empty` },
         });
       }
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 /** 分值: every indicator has a weight, in a 分值 column or in its rule text (该指标分值为N分). */
 import type { RuleModule } from '../findings';
-import { cellIn, forEachIndicator, weightOf } from './util';
+import { cellIn, indicatorsOf, weightOf } from './util';
 
 export const missingWeight: RuleModule = {
   id: 'missing-weight',
@@ -8,8 +8,8 @@ export const missingWeight: RuleModule = {
   category: 'incomplete',
   description: { 'zh-CN': '每个指标须写明分值', 'en-US': 'Every indicator states its weight' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (!ind.name || weightOf(ind) !== null) return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (!ind.name || weightOf(ind) !== null) continue;
       ctx.report(table, {
         cell: ind.weight?.cell ?? ind.rule?.cell ?? cellIn(table, ind, table.columns.weight !== undefined ? 'weight' : 'rule'),
         project,
@@ -19,6 +19,6 @@ export const missingWeight: RuleModule = {
           'en-US': `"${ind.name}" states no weight (write 该指标分值为N分 in the rule${table.columns.weight !== undefined ? ', or fill the weight column' : ''})`,
         },
       });
-    });
+    }
   },
 };

@@ -1,7 +1,7 @@
 /** 指标不够细化、量化: a 定性 indicator whose explanation states a number in its own unit (下降 / % / 同比下降1%). */
 import type { RuleModule } from '../findings';
 import { normalizeText } from '../text';
-import { forEachIndicator, isMeasureUnit, unitText } from './util';
+import { indicatorsOf, isMeasureUnit, unitText } from './util';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -16,14 +16,14 @@ export const qualitativeExplainedByNumber: RuleModule = {
     'en-US': 'A qualitative indicator whose explanation states a number should be quantified',
   },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (ind.direction !== 'qualitative' || !ind.content) return;
-      if (ind.parsedTarget.kind === 'number' || ind.parsedTarget.kind === 'date') return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (ind.direction !== 'qualitative' || !ind.content) continue;
+      if (ind.parsedTarget.kind === 'number' || ind.parsedTarget.kind === 'date') continue;
       const unit = unitText(ind);
-      if (!isMeasureUnit(unit)) return;
+      if (!isMeasureUnit(unit)) continue;
       const content = normalizeText(ind.content.text).slice(0, 2000);
       const m = new RegExp(`(\\d+(?:\\.\\d+)?)${escapeRe(unit)}`).exec(content);
-      if (!m) return;
+      if (!m) continue;
       ctx.report(table, {
         cell: ind.directionField?.cell ?? ind.cell,
         project,
@@ -34,6 +34,6 @@ export const qualitativeExplainedByNumber: RuleModule = {
         },
         data: { stated: m[0] },
       });
-    });
+    }
   },
 };

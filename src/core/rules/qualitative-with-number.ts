@@ -1,6 +1,6 @@
 /** 指标与指标值不匹配: a 定性 indicator whose target is a number should be typed ≥, ≤ or =. Fix: set the direction. */
 import type { RuleModule } from '../findings';
-import { forEachIndicator } from './util';
+import { indicatorsOf } from './util';
 
 export const qualitativeWithNumber: RuleModule = {
   id: 'qualitative-with-number',
@@ -8,8 +8,8 @@ export const qualitativeWithNumber: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '定性指标不应填数值型指标值', 'en-US': 'A qualitative indicator has no numeric target' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (ind.direction !== 'qualitative' || !ind.target || ind.parsedTarget.kind !== 'number') return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (ind.direction !== 'qualitative' || !ind.target || ind.parsedTarget.kind !== 'number') continue;
       ctx.report(table, {
         cell: ind.directionField!.cell,
         project,
@@ -19,6 +19,6 @@ export const qualitativeWithNumber: RuleModule = {
           'en-US': `"${ind.name}" is typed 定性 but its target "${ind.target.text}" is a number: make it quantitative (≥, ≤ or =)`,
         },
       });
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 /** 指标与指标值不匹配: a satisfaction rate is a floor (≥), not `=` or `≤`. Fix: set the direction to ≥. */
 import type { RuleModule } from '../findings';
-import { forEachIndicator, isSatisfaction } from './util';
+import { indicatorsOf, isSatisfaction } from './util';
 import { setDirectionFix } from '../fixes/descriptors';
 
 export const satisfactionDirection: RuleModule = {
@@ -11,11 +11,11 @@ export const satisfactionDirection: RuleModule = {
   check(ctx) {
     // Where another project types a satisfaction indicator ≥, say so: the workbook disagrees with itself.
     const gteElsewhere = new Map<string, string>();
-    forEachIndicator(ctx, (_t, project, ind) => {
+    for (const { table: _t, project: project, ind: ind } of indicatorsOf(ctx)) {
       if (isSatisfaction(ind) && ind.direction === 'gte' && !gteElsewhere.has(project.name)) gteElsewhere.set(project.name, ind.name);
-    });
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (!isSatisfaction(ind) || (ind.direction !== 'eq' && ind.direction !== 'lte')) return;
+    }
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (!isSatisfaction(ind) || (ind.direction !== 'eq' && ind.direction !== 'lte')) continue;
       const typed = ind.directionField!.text;
       const other = [...gteElsewhere.keys()].find((p) => p !== project.name);
       ctx.report(table, {
@@ -28,6 +28,6 @@ export const satisfactionDirection: RuleModule = {
         },
         fix: setDirectionFix(table, ind, 'gte'),
       });
-    });
+    }
   },
 };

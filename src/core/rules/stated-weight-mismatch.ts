@@ -1,6 +1,6 @@
 /** 分值: the 分值 a rule states equals the 分值 column and the most the rule itself can award. */
 import type { RuleModule } from '../findings';
-import { fmt, forEachIndicator, near, numberOf } from './util';
+import { fmt, indicatorsOf, near, numberOf } from './util';
 
 export const statedWeightMismatch: RuleModule = {
   id: 'stated-weight-mismatch',
@@ -11,9 +11,9 @@ export const statedWeightMismatch: RuleModule = {
     'en-US': "A rule's stated weight equals the weight column and the most the rule can award",
   },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
       const rule = ind.parsedRule;
-      if (!ind.rule) return;
+      if (!ind.rule) continue;
       const column = numberOf(ind.weight);
       if (rule.statedWeight !== null && column !== null && !near(rule.statedWeight, column, 1e-6)) {
         ctx.report(table, {
@@ -28,7 +28,7 @@ export const statedWeightMismatch: RuleModule = {
         });
       }
       const weight = rule.statedWeight ?? column;
-      if (weight === null || rule.maxAward === null || near(weight, rule.maxAward, 1e-6)) return;
+      if (weight === null || rule.maxAward === null || near(weight, rule.maxAward, 1e-6)) continue;
       const how =
         rule.family === 'threshold'
           ? { zh: '其计分公式最多只能得', en: 'its formula can give at most' }
@@ -43,6 +43,6 @@ export const statedWeightMismatch: RuleModule = {
         },
         data: { stated: weight, maxAward: rule.maxAward, family: rule.family },
       });
-    });
+    }
   },
 };

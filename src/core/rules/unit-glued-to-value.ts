@@ -1,7 +1,7 @@
 /** 指标与指标值不匹配: a unit typed into the value (`1965家单位` while the unit column says 家). */
 import type { RuleModule } from '../findings';
 import { normalizeText } from '../text';
-import { forEachIndicator, unitText } from './util';
+import { indicatorsOf, unitText } from './util';
 
 export const unitGluedToValue: RuleModule = {
   id: 'unit-glued-to-value',
@@ -9,11 +9,11 @@ export const unitGluedToValue: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '指标值与度量单位应分列填写且一致', 'en-US': 'Target and unit sit in their own columns and agree' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
       const t = ind.parsedTarget;
-      if (!ind.target || t.kind !== 'number' || !t.unit || t.isPercent) return;
+      if (!ind.target || t.kind !== 'number' || !t.unit || t.isPercent) continue;
       const unit = unitText(ind);
-      if (unit === '') return; // missing-field reports the empty unit column
+      if (unit === '') continue; // missing-field reports the empty unit column
       const glued = normalizeText(t.unit);
       const same = glued === unit;
       ctx.report(table, {
@@ -32,6 +32,6 @@ export const unitGluedToValue: RuleModule = {
             },
         data: { value: t.value, gluedUnit: t.unit, unit },
       });
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 /** 指标与指标值不匹配: a 定性 indicator with a text target but a measuring unit (有效 in 万元). */
 import type { RuleModule } from '../findings';
-import { forEachIndicator, isMeasureUnit, unitText } from './util';
+import { indicatorsOf, isMeasureUnit, unitText } from './util';
 
 export const unitMismatch: RuleModule = {
   id: 'unit-mismatch',
@@ -8,10 +8,10 @@ export const unitMismatch: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '度量单位须与指标值相符', 'en-US': 'The unit fits the target' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (ind.direction !== 'qualitative' || !ind.target || ind.parsedTarget.kind !== 'text') return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (ind.direction !== 'qualitative' || !ind.target || ind.parsedTarget.kind !== 'text') continue;
       const unit = unitText(ind);
-      if (!isMeasureUnit(unit)) return;
+      if (!isMeasureUnit(unit)) continue;
       ctx.report(table, {
         cell: ind.unit!.cell,
         project,
@@ -21,6 +21,6 @@ export const unitMismatch: RuleModule = {
           'en-US': `"${ind.name}": unit "${unit}" but the indicator is 定性 with target "${ind.target.text}": unit and value do not match`,
         },
       });
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 /** 指标不够细化、量化 (info): the rule gives no computable method (按完成情况赋分); scoring falls back to the national default. */
 import type { RuleModule } from '../findings';
-import { forEachIndicator } from './util';
+import { indicatorsOf } from './util';
 
 export const unspecifiedRule: RuleModule = {
   id: 'unspecified-rule',
@@ -8,8 +8,8 @@ export const unspecifiedRule: RuleModule = {
   category: 'notQuantified',
   description: { 'zh-CN': '评分标准应给出可计算的计分方法', 'en-US': 'The scoring rule gives a computable method' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (!ind.rule || !ind.name || ind.parsedRule.family !== 'unspecified') return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (!ind.rule || !ind.name || ind.parsedRule.family !== 'unspecified') continue;
       ctx.report(table, {
         cell: ind.rule.cell,
         project,
@@ -19,6 +19,6 @@ export const unspecifiedRule: RuleModule = {
           'en-US': `"${ind.name}": the rule gives no computable method; self-evaluation falls back to the national default or manual scoring`,
         },
       });
-    });
+    }
   },
 };

@@ -8,6 +8,30 @@ export function forEachProject(ctx: RuleContext, fn: (table: TargetTable, projec
   for (const table of ctx.tables) for (const project of table.projects) fn(table, project);
 }
 
+export interface IndicatorVisit {
+  table: TargetTable;
+  project: Project;
+  ind: Indicator;
+}
+
+const visits = new WeakMap<TargetTable[], IndicatorVisit[]>();
+
+/**
+ * Every 三级 indicator row of the workbook with its table and project, built once per check and shared
+ * by the rules. Rules loop over it in their own code (`for (const { table, project, ind } of
+ * indicatorsOf(ctx))`), so each loop is monomorphic and optimised on its own: at 100,000 rows that is
+ * several times faster than one shared callback helper called by 20 rules.
+ */
+export function indicatorsOf(ctx: RuleContext): IndicatorVisit[] {
+  let list = visits.get(ctx.tables);
+  if (!list) {
+    list = [];
+    for (const table of ctx.tables) for (const project of table.projects) for (const ind of project.indicators) list.push({ table, project, ind });
+    visits.set(ctx.tables, list);
+  }
+  return list;
+}
+
 /** Every 三级 indicator row (a row with a name, a target or a rule). */
 export function forEachIndicator(ctx: RuleContext, fn: (table: TargetTable, project: Project, ind: Indicator) => void): void {
   forEachProject(ctx, (table, project) => {

@@ -1,6 +1,6 @@
 /** 指标不够细化、量化: vague targets (有效, 提升, 明显, 良好, 进一步, 规范, …). */
 import type { RuleModule } from '../findings';
-import { forEachIndicator } from './util';
+import { indicatorsOf } from './util';
 
 export const vagueTarget: RuleModule = {
   id: 'vague-target',
@@ -8,8 +8,8 @@ export const vagueTarget: RuleModule = {
   category: 'notQuantified',
   description: { 'zh-CN': '指标值应细化、量化，不用“有效”“提升”等笼统表述', 'en-US': 'Targets are specific, not vague words like 有效 or 提升' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (!ind.target || !ind.parsedTarget.vague) return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (!ind.target || !ind.parsedTarget.vague) continue;
       ctx.report(table, {
         cell: ind.target.cell,
         project,
@@ -19,6 +19,6 @@ export const vagueTarget: RuleModule = {
           'en-US': `"${ind.name}": the target "${ind.target.text}" is vague, not specific or measurable`,
         },
       });
-    });
+    }
   },
 };

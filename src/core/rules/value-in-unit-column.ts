@@ -1,7 +1,7 @@
 /** 指标与指标值不匹配: 指标值 is empty while 计量单位 holds a value (`1577个`, `95%`). Fix: move it. */
 import type { RuleModule } from '../findings';
 import { parseTarget } from '../parse/target';
-import { forEachIndicator } from './util';
+import { indicatorsOf } from './util';
 import { moveToTargetFix } from '../fixes/descriptors';
 
 export const valueInUnitColumn: RuleModule = {
@@ -10,10 +10,10 @@ export const valueInUnitColumn: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '指标值不得填在度量单位列', 'en-US': 'The target is not typed in the unit column' },
   check(ctx) {
-    forEachIndicator(ctx, (table, project, ind) => {
-      if (ind.target || !ind.unit) return;
+    for (const { table, project, ind } of indicatorsOf(ctx)) {
+      if (ind.target || !ind.unit) continue;
       const parsed = parseTarget(ind.unit.raw);
-      if (parsed.kind !== 'number') return;
+      if (parsed.kind !== 'number') continue;
       ctx.report(table, {
         cell: ind.unit.cell,
         project,
@@ -25,6 +25,6 @@ export const valueInUnitColumn: RuleModule = {
         data: { value: parsed.value, unit: parsed.unit },
         fix: moveToTargetFix(table, ind, parsed.value, parsed.unit, parsed.isPercent),
       });
-    });
+    }
   },
 };
