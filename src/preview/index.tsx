@@ -9,20 +9,30 @@
 import '../taskpane/zod-setup';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { FakeWorkbook } from '../hosts/fake/model';
-import { emptyWorkbook } from '../hosts/fake/model';
+import { FakeExcel, emptyWorkbook, findSheet, cellAt, type FakeWorkbook } from '../hosts/fake';
+import { OfficeHost } from '../hosts/office';
+import type { WritePlan } from '../core/plan';
+import { parseA1 } from '../core/a1';
 import { applyPlanToXlsx } from '../hosts/xlsx/write';
 import { Grid } from './Grid';
 import { loadXlsx, type DisplayInfo } from './xlsx-load';
 import { RecordingHost, replayPlan } from './recorder';
-import { InterimHost } from './interim-host';
 import previewCss from './preview.css';
 
 const EXAMPLE = 'examples/hengyang-2024.xlsx';
 
 /** The open workbook and everything the page shows about it; a tiny external store for React. */
 class PreviewState {
-  workbook: FakeWorkbook = emptyWorkbook();
+  /** The fake Excel: its workbook is the one on screen. */
+  readonly excel = new FakeExcel(emptyWorkbook(), { source: 'preview', evaluate: (f, sheet, address) => this.cachedValue(f, sheet, address) });
+  /** Values the engine computed for the formulas of the plan being applied (Excel would recalculate them). */
+  private pending = new Map<string, { formula: string; value: unknown }>();
+  get workbook(): FakeWorkbook {
+    return this.excel.workbook;
+  }
+  set workbook(wb: FakeWorkbook) {
+    this.excel.workbook = wb;
+  }
   display: DisplayInfo = { rowHeights: {}, align: {} };
   original: ArrayBuffer | null = null;
   fileName = '';
@@ -30,6 +40,19 @@ class PreviewState {
   error: string | null = null;
   loading = false;
   private listeners = new Set<() => void>();
+
+  /** Before a plan is applied: remember its formulas' values, so the fake shows them as Excel would after recalculating. */
+  expect(plan: WritePlan): void {
+    this.pending.clear();
+    for (const op of plan.ops) if (op.op === 'setFormula') this.pending.set(`${op.sheet}!${op.cell}`, { formula: op.formula, value: op.value });
+  }
+
+  private cachedValue(formula: string, sheet: string, address: string): import('../core/snapshot').CellValue {
+    const cell = address.replace(/^.*!/, '').replace(/\$/g, '');
+    const hit = this.pending.get(`${sheet}!${cell}`);
+    if (hit && hit.formula.replace(/^=/, '') === formula.replace(/^=/, '')) return hit.value as import('../core/snapshot').CellValue;
+    return null;
+  }
 
   subscribe = (fn: () => void) => {
     this.listeners.add(fn);
@@ -46,9 +69,8 @@ const state = new PreviewState();
 const params = new URLSearchParams(location.search);
 const displayLanguage = params.get('lang') ?? 'zh-CN';
 
-// The pane's host: the WorkbookHost over the fake Excel API, recorded for the download.
-const inner = new InterimHost(() => state.workbook);
-const host = new RecordingHost(inner, state.changed);
+// The pane's host: the Office host over the fake Excel API (the same class that runs in Excel), recorded for the download.
+const host = new RecordingHost(new OfficeHost(state.excel), state.changed, (plan) => state.expect(plan));
 
 const style = document.createElement('style');
 style.textContent = previewCss;

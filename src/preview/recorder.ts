@@ -15,6 +15,7 @@ export class RecordingHost implements WorkbookHost {
   constructor(
     private readonly inner: WorkbookHost,
     private readonly changed: () => void,
+    private readonly beforeApply: (plan: WritePlan) => void = () => {},
   ) {}
 
   get capabilities(): HostCapabilities {
@@ -27,6 +28,7 @@ export class RecordingHost implements WorkbookHost {
 
   async applyPlan(plan: WritePlan, options?: ApplyOptions): Promise<ApplyReport> {
     try {
+      this.beforeApply(plan);
       const r = await this.inner.applyPlan(plan, options);
       this.log.push({ kind: 'plan', plan, replaceMarks: options?.replaceMarks === true });
       return r;

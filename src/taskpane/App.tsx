@@ -66,7 +66,8 @@ export function App({ host, officeLang, dark = false }: AppProps) {
       try {
         return await action();
       } catch (e) {
-        console.error(e);
+        // A host's or planner's own refusal is shown in the pane; anything else is also a bug worth a console entry.
+        if (!(e && typeof e === 'object' && 'messages' in e)) console.error(e);
         setNotice({ intent: 'error', text: errorText(e, lang) });
         return undefined;
       } finally {

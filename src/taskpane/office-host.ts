@@ -1,6 +1,7 @@
-// Builds the WorkbookHost over Office.js (src/hosts/office). Filled in when the Office host lands.
+/** The pane's WorkbookHost in Excel: the Office.js host (src/hosts/office) over the running Excel. */
 import type { WorkbookHost } from '../hosts/workbook-host';
+import { createOfficeHost } from '../hosts/office/office-entry';
 
 export async function createPaneHost(): Promise<WorkbookHost> {
-  throw new Error('Office host not available in this build');
+  return createOfficeHost();
 }

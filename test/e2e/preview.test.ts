@@ -18,6 +18,9 @@ import * as ExcelJS from 'exceljs';
 import { readWorkbookFile } from '../../src/hosts/xlsx/read';
 import { runCheck } from '../../src/core/engine';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../src/core/profile';
+import { runScore } from '../../src/core/score';
+import { standardSelfEval } from '../score/selfeval-builder';
+import { snapshotToXlsx } from '../fixtures/xlsx';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server') as {
@@ -120,17 +123,19 @@ describe('the task pane in the preview', () => {
   it('opens the bundled example beside the pane', async () => {
     await page.goto(url);
     await page.waitForSelector('[data-testid=check-button]');
+    await page.waitForSelector('[data-testid=file-name]:text("hengyang-2024.xlsx")');
     await page.waitForSelector('td[data-cell=A1]');
-    expect(await page.textContent('[data-testid=file-name]')).toBe('hengyang-2024.xlsx');
     expect(await page.textContent('[data-testid=check-button]')).toBe('检查');
     await shot('01-opened');
   });
 
   let before: Record<string, string>;
+  let notesBefore: number;
   let firstError: { sheet: string; cell: string };
 
   it('checks the example: marks in the grid, the same findings as the engine in the list, a summary per project', async () => {
     before = await fills();
+    notesBefore = await page.locator('td[data-note]').count();
     await page.click('[data-testid=check-button]');
     await page.waitForSelector('[data-testid=finding-item]');
     await page.waitForSelector('[data-testid=pane][data-busy=""]');
@@ -218,14 +223,112 @@ describe('the task pane in the preview', () => {
     expect(JSON.stringify(cell.note)).toContain('[jixiao]');
   });
 
+  it('scores the example: adds the 实际完成值 and 得分 columns and writes a formula per indicator', async () => {
+    await page.click('[data-testid=tab-score]');
+    await page.click('[data-testid=score-button]');
+    await page.waitForSelector('[data-testid=notice][data-intent=warning]'); // no 实际完成值 column yet
+    await page.getByText('没有“实际完成值”列时添加一列').click();
+    await page.click('[data-testid=score-button]');
+    await page.waitForSelector('[data-testid=project-score]');
+    await page.waitForSelector('[data-testid=pane][data-busy=""]');
+    const expected = runScore(await readWorkbookFile(EXAMPLE), BUILTIN_PROFILES[DEFAULT_PROFILE_ID], { addActual: true });
+    expect(await page.locator('[data-testid=project-score]').count()).toBe(expected.projects.length);
+    // Every score waits for its actual value: all of them are on the review list.
+    const pending = expected.projects.reduce((n, p) => n + p.indicators.filter((i) => i.needsReview).length, 0);
+    expect(await page.locator('[data-testid=review-item]').count()).toBe(pending);
+    // The grid shows the added headers and a formula in the first indicator's 得分 cell.
+    const col = expected.addedColumns.find((c) => c.role === 'score' && c.sheet === expected.projects[0].sheet)!;
+    await page.click(`[data-testid=sheet-tab][data-sheet="${col.sheet}"]`);
+    expect(await page.textContent(`td[data-cell="${col.letter}${col.headers[0].row}"]`)).toBe('得分');
+    const first = expected.projects[0].indicators[0];
+    await page.locator(`td[data-cell="${first.cell}"]`).click();
+    expect(await page.textContent('[data-testid=status-value]')).toBe(`=${first.formula}`);
+    await shot('06-scored-example');
+  });
+
+  it('scores a 自评表 with actual values: totals, grades and the chart by 一级指标', async () => {
+    const sheet = standardSelfEval().sheet;
+    const snapshot = { source: 'selfeval.xlsx', sheets: [sheet] };
+    const file = path.join(SHOTS, 'selfeval.xlsx');
+    fs.writeFileSync(file, await snapshotToXlsx(snapshot));
+    const expected = runScore(await readWorkbookFile(file), BUILTIN_PROFILES[DEFAULT_PROFILE_ID]).projects[0];
+    expect(expected.total).not.toBeNull();
+
+    await page.setInputFiles('[data-testid=open-file]', file);
+    await page.waitForSelector('[data-testid=file-name]:text("selfeval.xlsx")');
+    await page.click('[data-testid=score-button]');
+    await page.waitForSelector('[data-testid=project-total]');
+    await page.waitForSelector('[data-testid=pane][data-busy=""]');
+    expect(Number(await page.textContent('[data-testid=project-total]'))).toBeCloseTo(expected.total!, 2);
+    expect(await page.textContent('[data-testid=project-grade]')).toBe(expected.grade);
+    const cats = await page.$$eval('[data-testid=category-chart] g[data-category]', (gs) => gs.map((g) => g.getAttribute('data-category')));
+    expect(cats).toEqual(expect.arrayContaining(['output', 'effect', 'satisfaction']));
+    // The total cell holds jixiao's formula.
+    await page.locator(`td[data-cell="${expected.totalCell}"]`).click();
+    expect(await page.textContent('[data-testid=status-value]')).toBe(`=${expected.totalFormula}`);
+    await shot('07-scored-selfeval');
+
+    // Back to the example for the rest.
+    await page.goto(url);
+    await page.waitForSelector('[data-testid=file-name]:text("hengyang-2024.xlsx")');
+    await page.click('[data-testid=check-button]');
+    await page.waitForSelector('[data-testid=finding-item]');
+    await page.waitForSelector('[data-testid=pane][data-busy=""]');
+  });
+
+  it('inserts a template row under the project and 二级 of the selected cell', async () => {
+    const sheet = firstError.sheet;
+    await page.click(`[data-testid=sheet-tab][data-sheet="${sheet}"]`);
+    const snapshot = await readWorkbookFile(EXAMPLE);
+    const rowsBefore = snapshot.sheets.find((x) => x.name === sheet)!.values.length;
+    // The 数量指标 row of the first project.
+    const model = runCheck(snapshot, BUILTIN_PROFILES[DEFAULT_PROFILE_ID]).model;
+    const project = model.sheets.find((x) => x.sheet === sheet)!.tables[0].projects.find((p) => p.indicators.length > 0)!;
+    const quantity = project.rows.find((r) => r.subcategoryKey === 'quantity' && r.name)!;
+    await page.locator(`td[data-cell="${quantity.cell.a1}"]`).click();
+    await page.click('[data-testid=tab-insert]');
+    await page.waitForSelector(`[data-testid=insert-target]:has-text("${project.name}")`);
+    expect(await page.inputValue('[data-testid=subcategory-select]')).toBe('quantity');
+    const item = page.locator('[data-testid=template-item]').first();
+    const templateId = (await item.getAttribute('data-template'))!;
+    await item.click();
+    await page.click('[data-testid=insert-button]');
+    await page.waitForSelector('[data-testid=notice][data-intent=success], [data-testid=notice][data-intent=warning]');
+    await page.waitForSelector('[data-testid=pane][data-busy=""]');
+    expect(await page.textContent('[data-testid=insert-notes]')).toContain('✓');
+    expect(templateId).toBeTruthy();
+    // One more row in the grid: the last row of the sheet moved down by one.
+    const lastBefore = rowsBefore;
+    const texts = await page.$$eval('td[data-cell]', (tds) => tds.filter((td) => td.textContent).map((td) => td.getAttribute('data-cell')!));
+    const lastRow = Math.max(...texts.map((a) => Number(/\d+$/.exec(a)![0])));
+    expect(lastRow).toBe(lastBefore + 1);
+    await shot('07b-inserted');
+  });
+
+  it('applies a one-click fix and checks again', async () => {
+    await page.waitForSelector('[data-testid=fix-item]');
+    const before = await page.locator('[data-testid=fix-item]').count();
+    const target = (await page.locator('[data-testid=fix-item]').first().getAttribute('data-cell'))!;
+    await page.locator('[data-testid=fix-button]').first().click();
+    await page.waitForSelector('[data-testid=pane][data-busy=""]');
+    await page.waitForSelector('[data-testid=notice][data-intent=success], [data-testid=notice][data-intent=warning]');
+    const after = await page.locator('[data-testid=fix-item]').count();
+    expect(after).toBeLessThan(before);
+    expect(await page.locator(`[data-testid=fix-item][data-cell="${target}"]`).count()).toBe(0);
+    await shot('07c-fixed');
+  });
+
   it('clears every mark: fills and notes as they were, the added sheet gone', async () => {
     await page.click('[data-testid=tab-settings]');
     await page.click('[data-testid=clear-button]');
     await page.waitForSelector('[data-testid=notice][data-intent=success]');
     await page.waitForSelector('[data-testid=pane][data-busy=""]');
     await page.click(`[data-testid=sheet-tab][data-sheet="${firstError.sheet}"]`);
-    expect(await fills()).toEqual(before);
-    expect(await page.locator(`td[data-cell="${firstError.cell}"]`).getAttribute('data-note')).toBeNull();
+    // Rows were inserted since, so compare what does not move: how many cells carry each fill, and the notes.
+    const tally = (f: Record<string, string>) => Object.values(f).reduce<Record<string, number>>((m, c) => ((m[c] = (m[c] ?? 0) + 1), m), {});
+    const now = tally(await fills());
+    for (const c of [ERROR_FILL, '#FFEB9C', '#DDEBF7']) expect(now[c] ?? 0).toBe(tally(before)[c] ?? 0);
+    expect(await page.locator('td[data-note]').count()).toBe(notesBefore);
     expect(await page.locator('[data-testid=sheet-tab][data-sheet="检查结果"]').count()).toBe(0);
     await shot('08-cleared');
   });
@@ -243,7 +346,7 @@ describe('the task pane in the preview', () => {
 
   it('speaks English when Office does', async () => {
     await page.goto(`${url}?lang=en-US`);
-    await page.waitForSelector('[data-testid=check-button]');
+    await page.waitForSelector('[data-testid=file-name]:text("hengyang-2024.xlsx")');
     expect(await page.textContent('[data-testid=check-button]')).toBe('Check');
     expect(await page.textContent('[data-testid=tab-settings]')).toContain('Settings');
     await page.waitForSelector('td[data-cell=A1]');
