@@ -360,8 +360,7 @@ export class Planner {
       const order = SUBCATEGORY_ORDER[fw][cat];
       const idx = order.indexOf(key);
       const known = parent.subcategories.filter((s) => s.key !== null && order.includes(s.key));
-      const prev = [...known].reverse().find((s) => order.indexOf(s.key!) < idx);
-      const next = known.find((s) => order.indexOf(s.key!) > idx);
+      const { prev, next } = neighbours(known, (s) => order.indexOf(s.key!), idx);
       const at = prev ? prev.lastRow + 1 : next ? next.firstRow : parent.lastRow + 1;
       const formatFrom = prev ? prev.lastRow : next ? next.firstRow : parent.lastRow;
       const r = request(at, formatFrom);
@@ -373,8 +372,7 @@ export class Planner {
       const order = CATEGORY_ORDER[fw];
       const idx = order.indexOf(cat);
       const known = project.categories.filter((c) => c.key !== null && order.includes(c.key));
-      const prev = [...known].reverse().find((c) => order.indexOf(c.key!) < idx);
-      const next = known.find((c) => order.indexOf(c.key!) > idx);
+      const { prev, next } = neighbours(known, (c) => order.indexOf(c.key!), idx);
       const at = prev ? prev.lastRow + 1 : next ? next.firstRow : project.lastRow + 1;
       const formatFrom = prev ? prev.lastRow : next ? next.firstRow : project.lastRow;
       const r = request(at, formatFrom);
@@ -494,4 +492,19 @@ export function splitWeight(total: number, n: number): number[] {
   const each = Math.floor(total / n / unit) * unit;
   const first = Math.round((total - each * (n - 1)) * 100) / 100;
   return Array.from({ length: n }, (_, k) => (k === 0 ? first : Math.round(each * 100) / 100));
+}
+
+/**
+ * Where a block of standard rank `idx` goes among existing blocks: after the one closest before it in the
+ * standard order (the last such block in the sheet when it repeats), else before the one closest after it.
+ */
+function neighbours<T>(blocks: T[], rank: (b: T) => number, idx: number): { prev?: T; next?: T } {
+  let prev: T | undefined;
+  let next: T | undefined;
+  for (const b of blocks) {
+    const r = rank(b);
+    if (r < idx && (prev === undefined || r >= rank(prev))) prev = b;
+    if (r > idx && (next === undefined || r < rank(next))) next = b;
+  }
+  return { prev, next };
 }
