@@ -155,13 +155,24 @@ module.exports = async (env = {}, argv = {}) => {
   };
 };
 
-/** Certificates trusted by Office for https://localhost (office-addin-dev-certs installs a CA on first use). */
-function devCerts() {
-  return require('office-addin-dev-certs')
-    .getHttpsServerOptions()
-    .catch((e) => {
-      throw new Error(`office-addin-dev-certs could not make a localhost certificate: ${e.message}`);
-    });
+/**
+ * Certificates trusted by Office for https://localhost: office-addin-dev-certs makes them and installs its CA
+ * on first use. Where it cannot install the CA (Linux without sudo), the generated certificates are used as
+ * they are, with a warning: the browser will ask to trust them.
+ */
+async function devCerts() {
+  const certs = require('office-addin-dev-certs');
+  try {
+    return await certs.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const file = (n) => path.join(dir, n);
+    if (fs.existsSync(file('localhost.crt')) && fs.existsSync(file('localhost.key'))) {
+      console.warn(`office-addin-dev-certs: ${e.message.split('\n')[0]}\n  serving with the certificates in ${dir} (not trusted by this system: trust ${file('ca.crt')} by hand)`);
+      return { key: fs.readFileSync(file('localhost.key')), cert: fs.readFileSync(file('localhost.crt')), ca: fs.readFileSync(file('ca.crt')) };
+    }
+    throw new Error(`office-addin-dev-certs could not make a localhost certificate: ${e.message}`);
+  }
 }
 
 // Guard against editing the manifest's dev URL without the build noticing.
