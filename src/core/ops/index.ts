@@ -1,7 +1,7 @@
 /**
  * Row operations on the table, as write plans for any host. The task pane's entry points:
  *   const ctx = createOpsContext(snapshot, { profile, library });
- *   planInsertTemplate(ctx, { project, subcategory, template, values? })
+ *   planInsertTemplate(ctx, { project, subcategory, template, values? })   (planInsertTemplates for several)
  *   planInsertSubcategory(ctx, { project, subcategory, template? })
  *   planInsertProject(ctx, { name, fund?, code?, goal?, after?, withIndicators? })
  *   planAddScoreColumns(ctx, { sheet? })
@@ -13,6 +13,7 @@ export { mapRow, type Shift } from './batch';
 export type { OpNote, OpsResult, IndicatorItem } from './planner';
 export {
   planInsertTemplate,
+  planInsertTemplates,
   planInsertSubcategory,
   planInsertProject,
   planAddScoreColumns,

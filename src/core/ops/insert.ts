@@ -53,6 +53,16 @@ export function planInsertTemplate(ctx: OpsContext, req: InsertTemplateRequest):
   return planner.build();
 }
 
+/** Several template rows in one plan (any projects, any 二级): positions account for each other. */
+export function planInsertTemplates(ctx: OpsContext, reqs: InsertTemplateRequest[]): OpsResult {
+  const planner = new Planner(ctx);
+  reqs.forEach((req, i) => {
+    const { table, project } = findProject(ctx, req);
+    planner.addIndicator(table, project, { subcategory: resolveSubcategory(req.subcategory), template: req.template, values: req.values, weight: req.weight, tag: `${i}:${req.template}` });
+  });
+  return planner.build();
+}
+
 export interface InsertSubcategoryRequest extends ProjectRef {
   subcategory: SubcategoryKey | string;
   /** A template to fill the new row with; null/undefined = the 二级 row alone. */
