@@ -62,7 +62,8 @@ export function App({ host, officeLang, dark = false }: AppProps) {
   const run = useCallback(
     async <T,>(what: string, action: () => Promise<T>): Promise<T | undefined> => {
       setBusy(what);
-      if (what !== 'select') setNotice(null);
+      // Moving the selection or reading it keeps the message of the action before.
+      if (what !== 'select' && what !== 'read') setNotice(null);
       try {
         return await action();
       } catch (e) {

@@ -28,15 +28,15 @@ export function FixesSection() {
     const out = await run('fix', async () => {
       const r = await applyFixes(host, settings, chosen);
       // Check again so that the list, the marks and the 检查结果 sheet show the workbook as it is now.
-      const state = r.report ? await runPaneCheck(host, settings, lang) : null;
+      const state = await runPaneCheck(host, settings, lang);
       return { r, state };
     });
     if (!out) return;
-    if (out.state) setCheck(out.state);
+    setCheck(out.state);
     const applied = out.r.result.outcomes.filter((o) => o.status === 'applied').length;
     const refused = out.r.result.outcomes.filter((o) => o.status === 'refused');
     if (applied) notify({ intent: refused.length ? 'warning' : 'success', text: t.fixed(applied) + (refused.length ? `；${refused.flatMap((o) => o.notes.map((n) => n.message[lang])).join('；')}` : '') });
-    else notify({ intent: 'error', text: refused.flatMap((o) => o.notes.map((n) => n.message[lang])).join('；') || t.noFixes });
+    else notify({ intent: 'error', text: refused.flatMap((o) => o.notes.map((n) => n.message[lang])).join('；') || t.fixGone });
   };
 
   return (

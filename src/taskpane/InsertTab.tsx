@@ -6,6 +6,7 @@ import { OpsError } from '../core/ops/context';
 import { usePane } from './context';
 import { insertTemplate, readTarget, templateGroups, type InsertTarget } from './insert-model';
 import { FixesSection } from './FixesSection';
+import { runPaneCheck } from './check-model';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -42,7 +43,7 @@ const useStyles = makeStyles({
 
 export default function InsertTab() {
   const s = useStyles();
-  const { t, lang, host, settings, busy, run, notify } = usePane();
+  const { t, lang, host, settings, busy, run, notify, check, setCheck } = usePane();
   const groups = useMemo(() => templateGroups(lang), [lang]);
   const [target, setTarget] = useState<InsertTarget | null>(null);
   const [where, setWhere] = useState<string | null>(null);
@@ -97,6 +98,11 @@ export default function InsertTab() {
     setNotes({ done: out.result.done, refused: out.result.refused, warnings: out.result.warnings });
     if (out.report) {
       const rows = out.result.inserted.reduce((n, x) => n + x.rows.length, 0);
+      // Rows moved: a check on screen would point at the wrong cells, so check again.
+      if (check) {
+        const again = await run('check', () => runPaneCheck(host, settings, lang));
+        if (again) setCheck(again);
+      }
       notify({ intent: out.result.warnings.length ? 'warning' : 'success', text: t.inserted(rows) });
       const first = out.result.done.find((d) => d.sheet && d.cell);
       if (first) await run('select', () => host.select({ sheet: first.sheet!, cell: first.cell! }));

@@ -62,6 +62,14 @@ async function fills(): Promise<Record<string, string>> {
   return page.$$eval('td[data-fill]', (tds) => Object.fromEntries(tds.map((td) => [td.getAttribute('data-cell')!, td.getAttribute('data-fill')!])));
 }
 
+/** Waits for the pane to finish and returns its message ('' when none). */
+async function settled(): Promise<{ intent: string; text: string }> {
+  await page.waitForSelector('[data-testid=pane][data-busy=""]');
+  const n = page.locator('[data-testid=notice]');
+  if ((await n.count()) === 0) return { intent: '', text: '' };
+  return { intent: (await n.getAttribute('data-intent')) ?? '', text: (await n.textContent()) ?? '' };
+}
+
 async function activeSheet(): Promise<string> {
   return (await page.getAttribute('[data-testid=grid]', 'data-sheet')) ?? '';
 }
@@ -293,8 +301,10 @@ describe('the task pane in the preview', () => {
     const templateId = (await item.getAttribute('data-template'))!;
     await item.click();
     await page.click('[data-testid=insert-button]');
-    await page.waitForSelector('[data-testid=notice][data-intent=success], [data-testid=notice][data-intent=warning]');
-    await page.waitForSelector('[data-testid=pane][data-busy=""]');
+    await page.waitForSelector('[data-testid=notice]');
+    const n = await settled();
+    await shot('07b-inserted');
+    expect(n).toEqual({ intent: expect.stringMatching(/success|warning/), text: expect.anything() });
     expect(await page.textContent('[data-testid=insert-notes]')).toContain('✓');
     expect(templateId).toBeTruthy();
     // One more row in the grid: the last row of the sheet moved down by one.
@@ -310,8 +320,9 @@ describe('the task pane in the preview', () => {
     const before = await page.locator('[data-testid=fix-item]').count();
     const target = (await page.locator('[data-testid=fix-item]').first().getAttribute('data-cell'))!;
     await page.locator('[data-testid=fix-button]').first().click();
-    await page.waitForSelector('[data-testid=pane][data-busy=""]');
-    await page.waitForSelector('[data-testid=notice][data-intent=success], [data-testid=notice][data-intent=warning]');
+    await page.waitForSelector('[data-testid=notice]');
+    const n = await settled();
+    expect(n).toEqual({ intent: expect.stringMatching(/success|warning/), text: expect.anything() });
     const after = await page.locator('[data-testid=fix-item]').count();
     expect(after).toBeLessThan(before);
     expect(await page.locator(`[data-testid=fix-item][data-cell="${target}"]`).count()).toBe(0);
@@ -342,6 +353,39 @@ describe('the task pane in the preview', () => {
     expect(wb.worksheets.map((w) => w.name)).not.toContain('检查结果');
     const cell = wb.getWorksheet(firstError.sheet)!.getCell(firstError.cell);
     expect(cell.note).toBeUndefined();
+  });
+
+  it('loads a profile from a JSON file (validated), switches language and mark colour in 设置', async () => {
+    await page.click('[data-testid=tab-settings]');
+    const bad = path.join(SHOTS, 'bad-profile.json');
+    fs.writeFileSync(bad, JSON.stringify({ id: 'x', name: 'x', framework: 'newest', weights: { indicatorTotal: 90, budgetExecution: 10 } }));
+    await page.setInputFiles('[data-testid=profile-file]', bad);
+    await page.waitForSelector('[data-testid=notice][data-intent=error]');
+    expect(await page.textContent('[data-testid=notice]')).toContain('framework');
+    const good = path.join(SHOTS, 'city-profile.json');
+    fs.writeFileSync(good, JSON.stringify({ ...BUILTIN_PROFILES.national, id: 'city', name: '市级口径' }));
+    await page.setInputFiles('[data-testid=profile-file]', good);
+    await page.waitForSelector('[data-testid=notice][data-intent=success]');
+    expect(await page.inputValue('[data-testid=profile-select]')).toBe('custom');
+    await page.selectOption('[data-testid=profile-select]', DEFAULT_PROFILE_ID);
+
+    // Mark colour: errors in light purple, then a check marks with it.
+    await page.locator('[data-testid=colour-error]').fill('#e0c8ff');
+    await page.selectOption('[data-testid=language-select]', 'en-US');
+    expect(await page.textContent('[data-testid=tab-check]')).toContain('Check');
+    await shot('08b-settings');
+    await page.click('[data-testid=tab-check]');
+    await page.click('[data-testid=check-button]');
+    await page.waitForSelector('[data-testid=pane][data-busy=""]');
+    await page.click(`[data-testid=sheet-tab][data-sheet="${firstError.sheet}"]`);
+    expect(await page.locator('td[data-fill="#E0C8FF"]').count()).toBeGreaterThan(0);
+    expect(await page.locator(`td[data-fill="${ERROR_FILL}"]`).count()).toBe(0);
+    // Back to the defaults for the rest.
+    await page.click('[data-testid=tab-settings]');
+    await page.getByText('Default colours').click();
+    await page.selectOption('[data-testid=language-select]', 'auto');
+    await page.click('[data-testid=clear-button]');
+    await page.waitForSelector('[data-testid=pane][data-busy=""]');
   });
 
   it('speaks English when Office does', async () => {
