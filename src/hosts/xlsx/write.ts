@@ -298,8 +298,16 @@ class Writer {
     if (!Number.isInteger(at) || at < 1 || !Number.isInteger(count) || count < 1) throw new PlanError(`${where}: bad row or count / 行号或行数无效 (${at}, ${count})`);
     const notes = this.sheetNotes(sheet); // before the shift: positions as they are now
     const mergesBefore = this.sheetMerges(sheet);
+    const maxMergeCol = mergesBefore.reduce((c, m) => Math.max(c, m.right), 1);
     check(this.f.InsertRows(sheet, at, count), where);
-    this.merges.delete(sheet);
+    // Keep the list of merges as excelize now has it (reading it again costs seconds on a large sheet):
+    // merges spanning the insertion point (top < at <= bottom) grow, those at or below it move down.
+    for (const m of mergesBefore) {
+      if (m.top >= at) {
+        m.top += count;
+        m.bottom += count;
+      } else if (m.bottom >= at) m.bottom += count;
+    }
     const src = op.formatFrom >= at ? op.formatFrom + count : op.formatFrom;
     const last = at + count - 1;
 
@@ -323,7 +331,7 @@ class Writer {
         /* keep 1 */
       }
     }
-    for (const m of mergesBefore) maxCol = Math.max(maxCol, m.right);
+    maxCol = Math.max(maxCol, maxMergeCol);
     for (let c = 1; c <= maxCol; c++) {
       const letters = colToLetters(c);
       const s = this.f.GetCellStyle(sheet, `${letters}${src}`);
@@ -335,15 +343,17 @@ class Writer {
 
     // excelize extends merges that span the insertion point (top < at <= bottom) and shifts the
     // rest. A merge lying within the source row alone (e.g. B7:D7) is repeated on the new rows.
-    const after = this.sheetMerges(sheet);
+    const after = mergesBefore;
     const rowMerges = after.filter((m) => m.top === src && m.bottom === src && m.right > m.left);
     for (const m of rowMerges) {
       for (let r = at; r <= last; r++) {
         const clash = after.some((o) => o.top <= r && o.bottom >= r && o.left <= m.right && o.right >= m.left);
-        if (!clash) check(this.f.MergeCell(sheet, toA1(r, m.left), toA1(r, m.right)), where);
+        if (!clash) {
+          check(this.f.MergeCell(sheet, toA1(r, m.left), toA1(r, m.right)), where);
+          after.push({ top: r, bottom: r, left: m.left, right: m.right });
+        }
       }
     }
-    if (rowMerges.length) this.merges.delete(sheet);
 
     // excelize does not move notes: move those at or below the insertion point (written by flushNotes).
     const shifted = new Map<string, Note>();
@@ -375,7 +385,12 @@ class Writer {
     }
     if (merges.some((m) => m.top === r.top && m.bottom === r.bottom && m.left === r.left && m.right === r.right)) return;
     check(this.f.MergeCell(op.sheet, toA1(r.top, r.left), toA1(r.bottom, r.right)), where);
-    this.merges.delete(op.sheet);
+    // As excelize does: the merges inside the new one are gone.
+    for (let i = merges.length - 1; i >= 0; i--) {
+      const m = merges[i];
+      if (m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left) merges.splice(i, 1);
+    }
+    merges.push({ ...r });
   }
 
   private copyFormat(op: CopyFormatOp): void {
