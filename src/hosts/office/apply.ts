@@ -47,8 +47,9 @@ import {
   emptyLedger,
   ledgerFromXml,
   ledgerKey,
-  ledgerToXml,
+  ledgerToParts,
   mergeLedgers,
+  noteWithoutOurs,
   progressFromXml,
   progressXml,
   type CellState,
@@ -57,7 +58,7 @@ import {
   type LedgerCell,
 } from './ledger';
 import type { OfficeHost } from './office-host';
-import { budgetBytes, type Session } from './session';
+import { budgetBytes, type Budget, type Session } from './session';
 import { approxBytes, hexColor, normaliseCell, parseArea, sameColor, sanitiseSheetName, splitAreas, valueInput } from './util';
 
 /** The note jixiao puts on A1 of a sheet it adds (the same text as the .xlsx host's SHEET_MARKER_NOTE). */
@@ -130,35 +131,45 @@ interface CellProbe {
   sheet: string;
   row: number;
   col: number;
-  range: XlRange;
+  /** The cell, with its fill and font loaded (marked cells only). */
+  range?: XlRange;
   merges?: XlRangeAreas;
   note?: XlNote;
 }
 
-function probeCell(ws: XlWorksheet, sheet: string, row: number, col: number, withMerges: boolean, withNote: boolean): CellProbe {
+/** Estimated request and response bytes of one probe (to spread big reads over several syncs). */
+const PROBE_BYTES = { formats: 420, merges: 160, note: 260, run: 200 };
+
+function probeCell(ws: XlWorksheet, sheet: string, row: number, col: number, what: { formats?: boolean; merges?: boolean; note?: boolean }, into?: CellProbe): CellProbe {
   const ref = toA1(row, col);
-  const range = ws.getRange(ref);
-  range.load('format/fill/color,format/fill/pattern,format/fill/patternColor,format/font/color,format/font/bold');
-  const p: CellProbe = { sheet, row, col, range };
-  if (withMerges) {
-    p.merges = range.getMergedAreasOrNullObject();
+  const p: CellProbe = into ?? { sheet, row, col };
+  if ((what.formats || what.merges) && !p.range) p.range = ws.getRange(ref);
+  if (what.formats && p.range) p.range.load('format/fill/color,format/fill/pattern,format/fill/patternColor,format/font/color,format/font/bold');
+  if (what.merges && !p.merges && p.range) {
+    p.merges = p.range.getMergedAreasOrNullObject();
     p.merges.load('address');
   }
-  if (withNote) {
+  if (what.note && !p.note) {
     p.note = ws.notes.getItemOrNullObject(ref);
     p.note.load('content');
   }
   return p;
 }
 
+function probeBytes(what: { formats?: boolean; merges?: boolean; note?: boolean }): number {
+  return (what.formats ? PROBE_BYTES.formats : 0) + (what.merges ? PROBE_BYTES.merges : 0) + (what.note ? PROBE_BYTES.note : 0);
+}
+
 function probeState(p: CellProbe): CellState {
+  const note = p.note && !p.note.isNullObject ? p.note.content : null;
+  if (!p.range) return { fill: { pattern: 'None', color: '#FFFFFF' }, font: { color: '#000000', bold: false }, note };
   const fill = p.range.format.fill;
   const font = p.range.format.font;
   const pattern = fill.pattern ?? 'None';
   const state: CellState = {
     fill: { pattern, color: fill.color ?? '#FFFFFF' },
     font: { color: font.color ?? '#000000', bold: !!font.bold },
-    note: p.note && !p.note.isNullObject ? p.note.content : null,
+    note,
   };
   if (pattern !== 'None' && pattern !== 'Solid' && fill.patternColor) state.fill.patternColor = fill.patternColor;
   return state;
@@ -339,7 +350,7 @@ export async function applyPlanOffice(host: OfficeHost, plan: WritePlan, options
 
   let prep: Prepared;
   try {
-    prep = await host.session('apply', (s) => prepare(s, infos, notes, !!options.replaceMarks));
+    prep = await host.session('apply', (s) => prepare(s, infos, notes, !!options.replaceMarks, host.budget));
   } catch (e) {
     if (e instanceof HostError) throw e;
     if (errorCode(e) === 'ItemNotFound') {
@@ -452,13 +463,22 @@ function cacheSheets(sheets: XlWorksheetCollection): (name: string) => XlWorkshe
   };
 }
 
-async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks: boolean): Promise<Prepared> {
+async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks: boolean, budget: Budget): Promise<Prepared> {
   const ctx = s.ctx;
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name,items/visibility,items/protection/protected');
   const ledgerParts = ctx.workbook.customXmlParts.getByNamespace(LEDGER_NAMESPACE);
   ledgerParts.load('items/id');
   const ws = cacheSheets(sheets);
+  // Reads past the request budget go in several syncs.
+  let spent = 0;
+  const spend = async (bytes: number) => {
+    spent += bytes;
+    if (spent > budgetBytes(budget)) {
+      await s.sync();
+      spent = 0;
+    }
+  };
   const addedByPlan = new Set(infos.filter((i) => i.op.op === 'addSheet').map((i) => sanitiseSheetName((i.op as AddSheetOp).name).toLowerCase()));
   const exists = (sheet: string) => !addedByPlan.has(sheet.toLowerCase());
 
@@ -495,19 +515,9 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
     }
     if (!info.pre) continue;
     const key = ledgerKey(op.sheet, toA1(info.pre.row, info.pre.col));
-    const wantNote = notes && (op.op === 'mark' || !!op.note);
-    const existing = probes.get(key);
-    if (!existing) probes.set(key, probeCell(ws(op.sheet), op.sheet, info.pre.row, info.pre.col, op.op === 'mark', wantNote));
-    else {
-      if (op.op === 'mark' && !existing.merges) {
-        existing.merges = existing.range.getMergedAreasOrNullObject();
-        existing.merges.load('address');
-      }
-      if (wantNote && !existing.note) {
-        existing.note = ws(op.sheet).notes.getItemOrNullObject(toA1(info.pre.row, info.pre.col));
-        existing.note.load('content');
-      }
-    }
+    const what = { formats: op.op === 'mark', merges: op.op === 'mark', note: notes && (op.op === 'mark' || !!op.note) };
+    probes.set(key, probeCell(ws(op.sheet), op.sheet, info.pre.row, info.pre.col, what, probes.get(key)));
+    await spend(probeBytes(what));
     if (op.op === 'setValue' || op.op === 'setFormula') {
       const ck = `${op.sheet.toLowerCase()}\u0000${info.pre.col}`;
       const run = columnRuns.get(ck) ?? { sheet: op.sheet, rows: [] };
@@ -527,6 +537,7 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
         const range = ws(run.sheet).getRange(`${colToLetters(col)}${top}:${colToLetters(col)}${bottom}`);
         range.load('formulas');
         columnProbes.push({ sheet: run.sheet, col, top, range });
+        await spend(PROBE_BYTES.run + (bottom - top + 1) * 60);
         start = i;
       }
     }
@@ -577,7 +588,8 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
     const probe = probes.get(key) as CellProbe;
     const ak = ledgerKey(probe.sheet, toA1(a.row, a.col));
     if (probes.has(ak) || anchorProbes.has(ak)) continue;
-    anchorProbes.set(ak, probeCell(ws(probe.sheet), probe.sheet, a.row, a.col, false, notes));
+    anchorProbes.set(ak, probeCell(ws(probe.sheet), probe.sheet, a.row, a.col, { formats: true, note: notes }));
+    await spend(probeBytes({ formats: true, note: notes }));
   }
   const a1Probes: Array<{ name: string; range: XlRange; note?: XlNote }> = [];
   for (const info of infos) {
@@ -598,22 +610,26 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
     }
   }
   const formatProbes: FormatProbe[] = [];
-  const wantFormats = (sheet: string, row: number, left: number, right: number) => {
+  const formatKeys = new Set<string>();
+  const wantFormats = async (sheet: string, row: number, left: number, right: number) => {
     if (right < left) return;
-    if (formatProbes.some((f) => f.sheet.toLowerCase() === sheet.toLowerCase() && f.row === row && f.left <= left && f.right >= right)) return;
+    const fk = `${sheet.toLowerCase()}\u0000${row}\u0000${left}\u0000${right}`;
+    if (formatKeys.has(fk)) return;
+    formatKeys.add(fk);
     const range = ws(sheet).getRange(`${colToLetters(left)}${row}:${colToLetters(right)}${row}`);
     range.load('numberFormat');
     const props = range.getCellProperties(FORMAT_LOAD);
     formatProbes.push({ sheet, row, left, right, props, range });
+    await spend(200 + (right - left + 1) * 360);
   };
   for (const info of infos) {
     const op = info.op;
-    if (op.op === 'insertRows' && info.srcPre) wantFormats(op.sheet, info.srcPre, 1, lastCol.get(op.sheet.toLowerCase()) ?? 1);
+    if (op.op === 'insertRows' && info.srcPre) await wantFormats(op.sheet, info.srcPre, 1, lastCol.get(op.sheet.toLowerCase()) ?? 1);
     if (op.op === 'copyFormat' && exists(op.sheet)) {
       const from = info.from as RangeRef;
       const to = info.to as RangeRef;
-      for (const r of new Set(info.fromPre)) if (r !== null && r !== undefined) wantFormats(op.sheet, r, from.left, from.right);
-      for (const r of new Set(info.toPre)) if (r !== null && r !== undefined) wantFormats(op.sheet, r, to.left, to.right);
+      for (const r of new Set(info.fromPre)) if (r !== null && r !== undefined) await wantFormats(op.sheet, r, from.left, from.right);
+      for (const r of new Set(info.toPre)) if (r !== null && r !== undefined) await wantFormats(op.sheet, r, to.left, to.right);
     }
   }
   if (xmlResults.length || anchorProbes.size || a1Probes.length || formatProbes.length) await s.sync();
@@ -658,7 +674,9 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
       if (!si || generated.has(si.name.toLowerCase())) continue;
       if (si.protected) throw protectedError(si.name);
       const p = parseA1(c.ref);
-      staleProbes.set(k, probeCell(ws(si.name), si.name, p.row, p.col, false, notes && c.touched.includes('note')));
+      const what = { formats: true, note: notes && c.touched.includes('note') };
+      staleProbes.set(k, probeCell(ws(si.name), si.name, p.row, p.col, what));
+      await spend(probeBytes(what));
     }
     if (staleProbes.size) {
       await s.sync();
@@ -702,6 +720,8 @@ class WriteBatch {
   private wsCache = new Map<string, XlWorksheet>();
   private ctx!: XlRequestContext;
   private session!: Session;
+  /** Formulas and values waiting to be written, by sheet and column (written in runs of rows). */
+  private pending = new Map<string, { sheet: string; col: number; cells: Map<number, string | number | boolean> }>();
 
   constructor(
     private readonly host: OfficeHost,
@@ -747,14 +767,23 @@ class WriteBatch {
     return this.inserts.length;
   }
 
-  /** Counts the estimated request size; past the budget, sends what is queued (one more write sync). */
-  private async weigh(payload: unknown): Promise<void> {
-    this.bytes += approxBytes(payload) + 160;
-    if (this.bytes > budgetBytes(this.host.budget)) {
+  /**
+   * Makes room for an action of about `bytes` in the request: when the batch would pass the budget,
+   * what is queued is sent first (one more write sync). Estimates are calibrated on the fake's count
+   * of Office.js-like requests (object paths, the action and its arguments).
+   */
+  private async room(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > budgetBytes(this.host.budget)) {
+      this.flushCells();
       await this.session.sync(true);
       this.bytes = 0;
       this.ctx.workbook.application.suspendApiCalculationUntilNextSync();
     }
+    this.bytes += bytes;
+  }
+
+  private static estimate(payload: unknown): number {
+    return Math.ceil(approxBytes(payload) * 1.2) + 400;
   }
 
   async run(s: Session, infos: OpInfo[], replaceMarks: boolean): Promise<ApplyReport> {
@@ -772,53 +801,58 @@ class WriteBatch {
     for (const info of infos) {
       this.current = info.op;
       const op = info.op;
+      if (op.op === 'addSheet' || op.op === 'insertRows' || op.op === 'merge' || op.op === 'copyFormat') this.flushCells();
       switch (op.op) {
         case 'mark':
+          await this.room(WriteBatch.estimate(op.note));
           if (this.mark(op, info)) report.marked++;
-          await this.weigh(op.note);
           break;
         case 'setValue':
         case 'setFormula':
+          await this.room(WriteBatch.estimate([op.op === 'setFormula' ? op.formula : op.value, op.note ?? '']));
           this.setCell(op, info);
           report.written++;
-          await this.weigh([op.op === 'setFormula' ? op.formula : op.value, op.note ?? '']);
           break;
         case 'addSheet': {
-          const r = this.addSheet(op);
+          const r = await this.addSheet(op);
           if (r.temp) temps.push(r.temp);
           report.sheetsAdded.push(r.name);
-          await this.weigh(op.rows);
           break;
         }
         case 'insertRows': {
-          const payload = this.insertRows(op, info);
+          await this.room(WriteBatch.estimate(null) + (this.prep.lastCol.get(op.sheet.toLowerCase()) ?? 1) * 400 * Math.min(op.count, 50));
+          this.insertRows(op, info);
           report.rowsInserted += op.count;
           progress?.setXml(progressXml(this.inserts.length - 1));
-          await this.weigh(payload);
           break;
         }
         case 'merge':
+          await this.room(WriteBatch.estimate(null));
           this.merge(op, info.range as RangeRef);
-          await this.weigh(null);
           break;
-        case 'copyFormat':
-          await this.weigh(this.copyFormat(op, info));
+        case 'copyFormat': {
+          const to = info.to as RangeRef;
+          await this.room(WriteBatch.estimate(null) + (to.bottom - to.top + 1) * (to.right - to.left + 1) * 420);
+          this.copyFormat(op, info);
           break;
+        }
         case 'recalculate':
           break;
       }
     }
+    this.flushCells();
     this.current = undefined;
-    // The ledger, last of the changes.
-    const xml = ledgerToXml(this.ledger);
+    // The ledger, last of the changes (in parts: none may fill a request on its own).
     const empty = this.ledger.cells.length === 0 && this.ledger.sheets.length === 0;
-    if (this.prep.parts.length) {
-      this.prep.parts.forEach((p, i) => {
-        const part = this.ctx.workbook.customXmlParts.getItem(p.id);
-        if (i === 0 && !empty) part.setXml(xml);
+    const parts = empty ? [] : ledgerToParts(this.ledger);
+    for (let i = 0; i < Math.max(parts.length, this.prep.parts.length); i++) {
+      if (i < parts.length) await this.room(WriteBatch.estimate(parts[i]));
+      if (i < this.prep.parts.length) {
+        const part = this.ctx.workbook.customXmlParts.getItem(this.prep.parts[i].id);
+        if (i < parts.length) part.setXml(parts[i]);
         else part.delete();
-      });
-    } else if (!empty) this.ctx.workbook.customXmlParts.add(xml);
+      } else this.ctx.workbook.customXmlParts.add(parts[i]);
+    }
     for (const t of temps) this.ws(t).delete();
     progress?.delete();
     await this.session.sync(true);
@@ -944,9 +978,14 @@ class WriteBatch {
     const col = info.col as number;
     const ref = toA1(row, col);
     const pre = info.pre ?? null;
-    const range = this.ws(op.sheet).getRange(ref);
-    if (op.op === 'setFormula') range.formulas = [[`=${op.formula.replace(/^\s*=/, '')}`]];
-    else range.formulas = [[valueInput(op.value)]];
+    const input = op.op === 'setFormula' ? `=${op.formula.replace(/^\s*=/, '')}` : valueInput(op.value);
+    const pk = `${op.sheet.toLowerCase()}\u0000${col}`;
+    let run = this.pending.get(pk);
+    if (!run) {
+      run = { sheet: op.sheet, col, cells: new Map() };
+      this.pending.set(pk, run);
+    }
+    run.cells.set(row, input);
     if (pre) this.undo.push({ kind: 'value', seg: this.seg, sheet: op.sheet, ref, was: this.prep.formulas.get(ledgerKey(op.sheet, toA1(pre.row, pre.col))) ?? '' });
     if (op.note && this.notes) {
       const key = this.key(op.sheet, row, col);
@@ -958,10 +997,28 @@ class WriteBatch {
     }
   }
 
+  /** Writes the waiting formulas and values: one range per run of consecutive rows in a column. */
+  private flushCells(): void {
+    for (const run of this.pending.values()) {
+      const rows = [...run.cells.keys()].sort((a, b) => a - b);
+      const l = colToLetters(run.col);
+      let start = 0;
+      for (let i = 1; i <= rows.length; i++) {
+        if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
+          const top = rows[start];
+          const bottom = rows[i - 1];
+          this.ws(run.sheet).getRange(`${l}${top}:${l}${bottom}`).formulas = rows.slice(start, i).map((r) => [run.cells.get(r) as string | number | boolean]);
+          start = i;
+        }
+      }
+    }
+    this.pending.clear();
+  }
+
   // -----------------------------------------------------------------------------------------------
   // Sheets
 
-  private addSheet(op: AddSheetOp): { name: string; temp?: string } {
+  private async addSheet(op: AddSheetOp): Promise<{ name: string; temp?: string }> {
     const base = sanitiseSheetName(op.name);
     const find = (n: string) => this.names.find((x) => x.toLowerCase() === n.toLowerCase());
     let name = base;
@@ -1005,22 +1062,33 @@ class WriteBatch {
         });
         return line;
       });
+      // The values in blocks of rows, each well within a request.
+      await this.room(WriteBatch.estimate(null) * 4);
       const all = ws.getRange(`A1:${colToLetters(width)}${rows.length}`);
-      all.values = grid;
       all.format.verticalAlignment = 'Top';
       all.format.wrapText = true;
+      for (let top = 0; top < grid.length; ) {
+        let bytes = 0;
+        let end = top;
+        while (end < grid.length && (end === top || bytes < 400_000)) bytes += approxBytes(grid[end++]);
+        await this.room(Math.ceil(bytes * 1.2) + 400);
+        ws.getRange(`A${top + 1}:${colToLetters(width)}${end}`).values = grid.slice(top, end);
+        top = end;
+      }
       // Bold in runs along rows; fills and links in runs down columns.
-      rows.forEach((r, i) => {
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
         let start = -1;
         for (let j = 0; j <= r.length; j++) {
           const bold = j < r.length && !!r[j]?.bold;
           if (bold && start < 0) start = j;
           if (!bold && start >= 0) {
+            await this.room(400);
             ws.getRange(`${colToLetters(start + 1)}${i + 1}:${colToLetters(j)}${i + 1}`).format.font.bold = true;
             start = -1;
           }
         }
-      });
+      }
       for (let j = 0; j < width; j++) {
         const l = colToLetters(j + 1);
         let start = -1;
@@ -1030,19 +1098,24 @@ class WriteBatch {
           const c = i < rows.length ? rows[i][j] : undefined;
           const f = c?.fill ? hexColor(c.fill) : '';
           if (f !== fill) {
-            if (fill && start >= 0) ws.getRange(`${l}${start + 1}:${l}${i}`).format.fill.color = fill;
+            if (fill && start >= 0) {
+              await this.room(400);
+              ws.getRange(`${l}${start + 1}:${l}${i}`).format.fill.color = fill;
+            }
             fill = f;
             start = f ? i : -1;
           }
           const link = !!c?.link;
           if (link && linkStart < 0) linkStart = i;
           if (!link && linkStart >= 0) {
+            await this.room(800);
             const font = ws.getRange(`${l}${linkStart + 1}:${l}${i}`).format.font;
             font.color = LINK_COLOR;
             font.underline = 'Single';
             linkStart = -1;
           }
           if (c?.link) {
+            await this.room(500);
             const target = `${quoteSheet(c.link.sheet)}!${normaliseCell(c.link.cell)}`;
             ws.getRange(toA1(i + 1, j + 1)).hyperlink = { documentReference: target, textToDisplay: c.value === null || c.value === undefined ? '' : String(c.value) };
           }
@@ -1234,29 +1307,16 @@ class WriteBatch {
         applyFill(ws.getRange(rec.ref), rec.was.fill);
         this.undo.push({ kind: 'fill', seg: 0, sheet: rec.sheet, ref: rec.ref, was: st.fill });
       }
-      if (rec.touched.includes('note') && this.notes && rec.ours && st.note !== null && st.note.includes(rec.ours)) {
+      const rest = rec.touched.includes('note') && this.notes && st.note !== null ? noteWithoutOurs(st.note, rec) : undefined;
+      if (rest !== undefined && st.note !== null) {
         this.undo.push({ kind: 'note', seg: 0, sheet: rec.sheet, ref: rec.ref, was: st.note });
-        const rest = noteWithoutOurs(st.note, rec);
         if (rest === null) ws.notes.getItem(rec.ref).delete();
-        else if (rest !== undefined) ws.notes.getItem(rec.ref).content = rest;
+        else ws.notes.getItem(rec.ref).content = rest;
       }
       this.ledger.cells = this.ledger.cells.filter((c) => c !== rec);
       this.byKey.delete(key);
     }
   }
-}
-
-/** The note text once jixiao's part is taken out: null when nothing of the user's is left; undefined when our text is gone. */
-export function noteWithoutOurs(current: string, rec: LedgerCell): string | null | undefined {
-  const ours = rec.ours;
-  if (!ours) return undefined;
-  const whole = rec.was.note ? `${rec.was.note}\n\n${ours}` : ours;
-  if (current === whole) return rec.was.note;
-  const i = current.lastIndexOf(ours);
-  if (i < 0) return undefined;
-  let rest = current.slice(0, i) + current.slice(i + ours.length);
-  rest = rest.replace(/\n\n$/, '').replace(/^\n\n/, '');
-  return rest === '' ? null : rest;
 }
 
 // =================================================================================================

@@ -9,11 +9,11 @@
 import type { ClearReport } from '../workbook-host';
 import type { XlClientResult, XlNote, XlRange, XlWorksheet } from './excel-api';
 import { hostErrorFrom, protectedError, rejectedWhole } from './errors';
-import { LEDGER_NAMESPACE, emptyLedger, ledgerFromXml, mergeLedgers, type Ledger, type LedgerCell } from './ledger';
-export { noteWithoutOurs };
+import { LEDGER_NAMESPACE, emptyLedger, ledgerFromXml, mergeLedgers, noteWithoutOurs, type Ledger, type LedgerCell } from './ledger';
 import type { OfficeHost } from './office-host';
-import { applyFill, isGeneratedMarker, noteWithoutOurs } from './apply';
+import { applyFill, isGeneratedMarker } from './apply';
 import { sameColor } from './util';
+import { budgetBytes } from './session';
 
 export async function clearMarksOffice(host: OfficeHost): Promise<ClearReport> {
   const notes = host.capabilities.notes;
@@ -114,7 +114,18 @@ export async function clearMarksOffice(host: OfficeHost): Promise<ClearReport> {
         return { cleared: 0, skipped, sheetsRemoved: [], syncs };
       }
       ctx.workbook.application.suspendApiCalculationUntilNextSync();
-      for (const a of actions) a();
+      // Past the request budget the restores go in several syncs; the ledger goes last, so a clear
+      // that stops half-way is finished by the next one.
+      let bytes = 0;
+      for (const a of actions) {
+        if (bytes > budgetBytes(host.budget)) {
+          await s.sync(true);
+          bytes = 0;
+          ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        }
+        a();
+        bytes += 700;
+      }
       for (const n of removable) ws(n).delete();
       for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
       await s.sync(true);
