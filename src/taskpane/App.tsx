@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   provider: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground1 },
   root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: '100vh', boxSizing: 'border-box' },
   header: { padding: '8px 12px 0 12px' },
-  body: { padding: '12px', flexGrow: 1, overflowY: 'auto' },
+  body: { padding: '12px', flexGrow: 1, overflowY: 'auto', overflowX: 'hidden', minWidth: 0 },
   notice: { margin: '8px 12px 0 12px' },
 });
 

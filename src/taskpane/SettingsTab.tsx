@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   colour: { display: 'flex', alignItems: 'center', gap: '4px' },
   swatch: { width: '36px', height: '24px', padding: 0, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusSmall, cursor: 'pointer' },
   file: { fontSize: tokens.fontSizeBase200 },
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  hint: { overflowWrap: 'anywhere' },
 });
 
 export default function SettingsTab() {
@@ -48,8 +50,9 @@ export default function SettingsTab() {
 
   return (
     <div className={s.root}>
-      <Field label={t.profile} hint={lang === 'en-US' ? (profile.nameEn ?? profile.name) : profile.name}>
+      <Field label={t.profile} hint={{ children: lang === 'en-US' ? (profile.nameEn ?? profile.name) : profile.name, className: s.hint }}>
         <Select
+          className={s.select}
           data-testid="profile-select"
           value={settings.profileId}
           onChange={(_, d) => setSettings({ ...settings, profileId: d.value })}
@@ -81,6 +84,7 @@ export default function SettingsTab() {
 
       <Field label={t.language}>
         <Select
+          className={s.select}
           data-testid="language-select"
           value={settings.language}
           onChange={(_, d) => setSettings({ ...settings, language: d.value as LanguageSetting })}
