@@ -122,7 +122,7 @@ function ProjectCard({ p, state }: { p: ProjectScore; state: ScoreState }) {
           {p.name}
         </span>
         <span className={s.total} data-testid="project-total">
-          {p.total !== null ? fmt(p.total) : `${fmt(p.partialTotal)}…`}
+          {p.total !== null ? fmt(p.total) : '—'}
         </span>
         {p.grade && (
           <Badge appearance="filled" color={GRADE_COLOUR[p.grade]} data-testid="project-grade">
@@ -131,7 +131,7 @@ function ProjectCard({ p, state }: { p: ProjectScore; state: ScoreState }) {
         )}
       </div>
       <Caption1 className={s.muted}>
-        {p.total === null ? t.totalPending : `${t.scoreTotal} ${fmt(p.total)}${p.grade ? ` · ${t.grade} ${p.grade}` : ''}`}
+        {p.total === null ? t.totalPending(fmt(p.partialTotal)) : `${t.scoreTotal} ${fmt(p.total)}${p.grade ? ` · ${t.grade} ${p.grade}` : ''}`}
         {p.totalCell && (
           <>
             {' · '}

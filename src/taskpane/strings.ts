@@ -40,7 +40,7 @@ const zh = {
   overwrite: '覆盖已填写的得分',
   addActual: '没有“实际完成值”列时添加一列',
   noActualColumn: '表中没有“实际完成值”列，无法评分：勾选“没有‘实际完成值’列时添加一列”后再评分。',
-  totalPending: '尚有得分未定（缺少实际完成值或需人工评分），已有得分合计如上',
+  totalPending: (n: string) => `尚有得分未定（缺少实际完成值或需人工评分），已得 ${n} 分`,
   written: (n: number) => `已写入 ${n} 个公式或数值`,
   // insert
   insertTemplates: '指标模板',
@@ -122,7 +122,7 @@ const en: Strings = {
   overwrite: 'Overwrite scores already filled in',
   addActual: 'Add an 实际完成值 column where the table has none',
   noActualColumn: 'The table has no 实际完成值 (actual) column, so nothing can be scored: tick “Add an 实际完成值 column” and score again.',
-  totalPending: 'Some scores are not known yet (no actual value, or a manual review): the sum so far is shown',
+  totalPending: (n: string) => `Some scores are not known yet (no actual value, or a manual review); ${n} so far`,
   written: (n: number) => `${n} formula${n === 1 ? '' : 's'} or values written`,
   insertTemplates: 'Indicator templates',
   insertButton: 'Insert',
