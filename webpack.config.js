@@ -34,7 +34,9 @@ function addinUrl() {
 
 /** Content-Security-Policy of a page; Fluent UI (Griffel) inserts <style> elements, hence style-src 'unsafe-inline'. */
 function csp({ officeJs, wasm = false }) {
-  const office = officeJs.startsWith('https://') ? ` ${new URL(officeJs).origin}` : '';
+  // office.js from the CDN loads its host scripts from the same origin (and, on some hosts, MicrosoftAjax from
+  // ajax.aspnetcdn.com); Excel on the web's scripts insert inline styles (hence style-src 'unsafe-inline' too).
+  const office = officeJs.startsWith('https://') ? ` ${new URL(officeJs).origin} https://ajax.aspnetcdn.com` : '';
   return [
     "default-src 'self'",
     `script-src 'self'${office}${wasm ? " 'wasm-unsafe-eval'" : ''}`,

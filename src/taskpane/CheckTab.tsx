@@ -65,7 +65,7 @@ const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: '
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = usePane();
-  const label = severity === 'error' ? t.errors : severity === 'warning' ? t.warnings : t.infos;
+  const label = severity === 'error' ? t.sevError : severity === 'warning' ? t.sevWarning : t.sevInfo;
   return (
     <Badge appearance="filled" color={BADGE[severity]} size="small">
       {label}
