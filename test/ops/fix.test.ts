@@ -8,6 +8,7 @@ import { readWorkbookModel } from '../../src/core/layout/read';
 import { checkWorkbook } from '../../src/core/check';
 import { createOpsContext, planInsertTemplates } from '../../src/core/ops';
 import { planFixes, selects } from '../../src/core/fixes';
+import type { FixAction } from '../../src/core/findings';
 import { expectIntact, findingKeys, indicatorRows, mergeOverlaps, openWithPlainExcelJS, roundTrip } from './helpers';
 
 const SEED = path.resolve(__dirname, '../../../shared/fixtures/hengyang-2024.xlsx');
@@ -43,7 +44,7 @@ describe('fixes carried by findings', () => {
   test('a fix whose cell changed since the check is refused, naming the cell', () => {
     const ctx = createOpsContext(defects.book, { model: readWorkbookModel(defects.book) });
     const f = findings.find((x) => x.id === 'nonstandard-name')!;
-    const stale = { ...f, fix: { ...f.fix!, action: { ...f.fix!.action, expect: '别的名称' } as typeof f.fix.action } };
+    const stale = { ...f, fix: { ...f.fix!, action: { ...f.fix!.action, expect: '别的名称' } as FixAction } };
     const r = planFixes(ctx, [stale], { unsafe: true });
     expect(r.outcomes[0].status).toBe('refused');
     expect(r.refused[0].message['zh-CN']).toContain(f.cell);
@@ -53,7 +54,7 @@ describe('fixes carried by findings', () => {
   test('a move into a filled cell is refused', () => {
     const ctx = createOpsContext(defects.book, { model: readWorkbookModel(defects.book) });
     const f = findings.find((x) => x.id === 'value-in-unit-column')!;
-    const filled = { ...f, fix: { ...f.fix!, action: { ...f.fix!.action, to: 'N7' } as typeof f.fix.action } };
+    const filled = { ...f, fix: { ...f.fix!, action: { ...f.fix!.action, to: 'N7' } as FixAction } };
     const r = planFixes(ctx, [filled]);
     expect(r.outcomes[0].status).toBe('refused');
     expect(r.plan.ops).toEqual([]);

@@ -8,7 +8,10 @@
 import { buildDepartmentSheet, buildProjectSheet, cleanProject, type ProjectSpec, type ProjectTableSpec, type RowSpec } from '../fixtures/builder';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { BUILTIN_PROFILES } from '../../src/core/profile';
-import { planAddScoreColumns, planInsertProject, planInsertSubcategory, planInsertTemplate } from '../../src/core/ops';
+import * as ExcelJS from 'exceljs';
+import { OpsError, planAddScoreColumns, planInsertProject, planInsertSubcategory, planInsertTemplate, planInsertTemplates } from '../../src/core/ops';
+import { snapshotToXlsx } from '../fixtures/xlsx';
+import { cells, child, children, parseXml, sharedStrings, text, unzip } from '../hosts/xlsx/xmlparts';
 import { planFixes } from '../../src/core/fixes';
 import { expectIntact, expectStandardOrder, findingKeys, mergeOverlaps, openWithPlainExcelJS, roundTrip, type RoundTrip } from './helpers';
 
@@ -276,5 +279,80 @@ describe('what is outside the table', () => {
       expect(before[Number(m[2]) - 1]?.[m[1].charCodeAt(0) - 65] ?? null).toBeNull();
     }
     expectIntact(rt, ['甲|负面社会影响事件']);
+  });
+});
+
+describe('requests and formats', () => {
+  const v: Variant = { id: 'merged', spec: {}, framework: 'new' };
+
+  test('two rows for one 二级 in one plan: the empty row is filled, the second goes right under it', async () => {
+    // An empty 生态效益指标 row between 社会效益 and 可持续影响.
+    const list = projects(v, (name, rows) => {
+      if (name !== '公车管理') return rows;
+      const i = rows.findIndex((r) => r.sub === '可持续影响指标');
+      return [...rows.slice(0, i), { cat: '效益指标', sub: '生态效益指标' }, ...rows.slice(i)];
+    });
+    const rt = await roundTrip(book(v, list), (ctx) =>
+      planInsertTemplates(ctx, [
+        { project: '公车管理', subcategory: 'ecoEffect', template: 'eco-effect', weight: 0 },
+        { project: '公车管理', subcategory: 'ecoEffect', template: 'energy-saving-rate', values: { item: '人均能耗', rate: 1 }, weight: 0 },
+      ]),
+    );
+    expect(rt.result.refused).toEqual([]);
+    expect(rt.result.plan.ops.filter((o) => o.op === 'insertRows')).toHaveLength(1);
+    expectIntact(rt, ['公车管理|生态效益', '公车管理|人均能耗降低率']);
+    const s = sub(rt, '公车管理', 'ecoEffect');
+    expect(s).toHaveLength(1);
+    expect(s[0].indicators.map((i) => i.name)).toEqual(['生态效益', '人均能耗降低率']);
+    expect(s[0].lastRow - s[0].firstRow).toBe(1);
+    await expectValidFile(rt);
+  });
+
+  test('refusals: unknown project, unknown template, a template of another 二级, a project in a department table', async () => {
+    const wb = book(v, projects(v));
+    const rt = await roundTrip(wb, (ctx) => {
+      expect(() => planInsertTemplate(ctx, { project: '无此项目', subcategory: 'quantity', template: 'count-reach' })).toThrow(OpsError);
+      expect(() => planInsertTemplate(ctx, { project: '公车管理', subcategory: '不是二级', template: 'count-reach' })).toThrow(/不是二级指标/);
+      const unknown = planInsertTemplate(ctx, { project: '公车管理', subcategory: 'quantity', template: 'no-such-template' });
+      expect(unknown.refused[0].message['en-US']).toContain('no template "no-such-template"');
+      const wrong = planInsertTemplate(ctx, { project: '公车管理', subcategory: 'quantity', template: 'satisfaction-tiers' });
+      expect(wrong.refused[0].message['zh-CN']).toContain('不能放在「数量指标」下');
+      expect([unknown.plan.ops, wrong.plan.ops]).toEqual([[], []]);
+      return unknown;
+    });
+    expect(rt.after.snapshot.sheets[0].values).toEqual(rt.before.snapshot.sheets[0].values);
+    const dept = { source: 'x', sheets: [buildDepartmentSheet({ name: '某局', fund: 1, rows: [{ cat: '产出指标', sub: '数量指标', name: 'a', target: 1, unit: '个', dir: '≥', rule: '该指标分值为10分，达到目标值计10分，否则不得分。' }] })] };
+    await roundTrip(dept, (ctx) => {
+      expect(() => planInsertProject(ctx, { name: '新' })).toThrow(/整体支出表/);
+      return planAddScoreColumns(ctx);
+    });
+  });
+
+  test('inserted rows take the formats and height of the row next to them', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await snapshotToXlsx(book(v, projects(v)))) as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    const thin = { style: 'thin' as const, color: { argb: 'FF333333' } };
+    for (let r = 4; r <= ws.rowCount; r++) {
+      ws.getRow(r).height = 30;
+      for (let c = 1; c <= 14; c++) {
+        const cell = ws.getCell(r, c);
+        cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+        cell.alignment = { wrapText: true, vertical: 'middle' };
+        if (c === 9) cell.numFmt = '0.00';
+      }
+    }
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const rt = await roundTrip(bytes, (ctx) => planInsertTemplate(ctx, { project: '公共机构节能', subcategory: 'quality', template: 'error-rate', values: { item: '统计' } }));
+    const [row] = rt.result.inserted[0].rows;
+    const parts = unzip(rt.after.bytes);
+    const sheet = parseXml(text(parts, 'xl/worksheets/sheet1.xml'));
+    const c = cells(sheet, sharedStrings(parts));
+    for (let col = 1; col <= 14; col++) {
+      const letter = String.fromCharCode(64 + col);
+      expect([letter, c.get(`${letter}${row}`)?.s]).toEqual([letter, c.get(`${letter}${row - 1}`)?.s]);
+    }
+    const rows = new Map(children(child(sheet, 'sheetData'), 'row').map((r) => [Number(r.attrs.r), r]));
+    expect(rows.get(row)!.attrs.ht).toBe('30');
   });
 });
