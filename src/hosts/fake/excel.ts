@@ -25,6 +25,8 @@ import type {
   XlCellProperties,
   XlCellPropertiesFormat,
   XlCellPropertiesLoad,
+  XlNamedItem,
+  XlNamedItemCollection,
   XlNote,
   XlNoteCollection,
   XlRange,
@@ -56,6 +58,7 @@ import {
   keyRow,
   newSheet,
   type FakeCell,
+  type FakeName,
   type FakeSheet,
   type FakeWorkbook,
 } from './model';
@@ -67,8 +70,12 @@ export interface FakeExcelOptions {
   notes?: boolean;
   /** Request and response size limit in bytes (Excel on the web: 5 MB). Infinity for desktop Excel. */
   payloadLimit?: number;
-  /** Computes a formula's value when one is written (Excel recalculates; the fake does not unless told how). */
-  evaluate?: (formula: string, sheet: string, address: string) => CellValue;
+  /**
+   * Computes a formula's value when one is written or recalculated (Excel does; the fake does not
+   * unless told how). Return undefined when unknown: the cell keeps its cached value. planValues()
+   * makes one from write plans (their setFormula ops carry the computed values).
+   */
+  evaluate?: (formula: string, sheet: string, address: string) => CellValue | undefined;
   /** Author of notes added through the API. */
   userName?: string;
   /** Name used in snapshots and messages. */
@@ -215,9 +222,14 @@ export class FakeExcel implements ExcelEnvironment {
     return this.failures.splice(i, 1)[0];
   }
 
+  /** Sets (or removes) the formula evaluator (see FakeExcelOptions.evaluate). */
+  setEvaluator(evaluate: FakeExcelOptions['evaluate']): void {
+    this.options.evaluate = evaluate;
+  }
+
   /** @internal */
-  evaluate(formula: string, sheet: string, address: string): CellValue {
-    if (!this.options.evaluate) return null;
+  evaluate(formula: string, sheet: string, address: string): CellValue | undefined {
+    if (!this.options.evaluate) return undefined;
     try {
       return this.options.evaluate(formula, sheet, address);
     } catch {
@@ -477,12 +489,14 @@ class FakeWorkbookProxy extends FakeObject implements XlWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplication;
   readonly customXmlParts: FakeCustomXmlPartCollection;
+  readonly names: FakeNamedItemCollection;
 
   constructor(ctx: FakeRequestContext) {
     super(ctx, 'workbook');
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.application = new FakeApplication(ctx);
     this.customXmlParts = new FakeCustomXmlPartCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx);
   }
 
   target(): unknown {
@@ -540,7 +554,11 @@ class FakeApplication extends FakeObject implements XlApplication {
       const fake = this.ctx.fake;
       if (!fake.options.evaluate) return;
       for (const s of this.ctx.wb.sheets) {
-        for (const [k, c] of s.cells) if (c.formula !== undefined) c.value = fake.evaluate(c.formula, s.name, `${colToLetters(keyCol(k))}${keyRow(k)}`);
+        for (const [k, c] of s.cells) {
+          if (c.formula === undefined) continue;
+          const v = fake.evaluate(c.formula, s.name, `${colToLetters(keyCol(k))}${keyRow(k)}`);
+          if (v !== undefined) c.value = v;
+        }
       }
     });
   }
@@ -1081,7 +1099,7 @@ class FakeRangeProxy extends FakeObject implements XlRange {
           if (input === null || input === undefined) continue;
           cell.numberFormat = String(input) === 'General' ? undefined : String(input);
         } else {
-          writeInput(cell, input, (f) => this.ctx.fake.evaluate(f, sheet.name, `${colToLetters(col)}${row}`));
+          writeInput(cell, input, (f) => this.ctx.fake.evaluate(f, sheet.name, `${colToLetters(col)}${row}`) ?? null);
         }
         if (isBlankCell(cell)) sheet.cells.delete(cellKey(row, col));
       }
@@ -1606,6 +1624,20 @@ class FakeRangeAreas extends FakeObject implements XlRangeAreas {
 // Row insertion and deletion, format copies
 
 function shiftFormulas(wb: FakeWorkbook, sheet: FakeSheet, at: number, delta: number, cols?: { left: number; right: number }): void {
+  // Names referring to a cell move with it (and go when its row is deleted).
+  if (wb.names) {
+    wb.names = wb.names.filter((n) => {
+      if (n.sheet.toLowerCase() !== sheet.name.toLowerCase() || n.row < at) return true;
+      if (cols && (n.col < cols.left || n.col > cols.right)) return true;
+      if (delta > 0) {
+        n.row += delta;
+        return true;
+      }
+      if (n.row < at - delta) return false;
+      n.row += delta;
+      return true;
+    });
+  }
   for (const s of wb.sheets) {
     for (const cell of s.cells.values()) {
       if (cell.formula !== undefined) cell.formula = shiftFormulaRows(cell.formula, sheet.name, s === sheet, at, delta, cols);
@@ -2018,6 +2050,108 @@ class FakeNote extends FakeObject implements XlNote {
       if (t.sheet.protected) throw new FakeOfficeError(ErrorCodes.accessDenied, `The sheet '${t.sheet.name}' is protected.`);
       cell.note = undefined;
       if (isBlankCell(cell)) t.sheet.cells.delete(cellKey(t.row, t.col));
+    });
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Names (ExcelApi 1.4): only names that refer to one cell
+
+function nameFormula(n: { sheet: string; row: number; col: number }): string {
+  return `=${quoteSheet(n.sheet)}!$${colToLetters(n.col)}$${n.row}`;
+}
+
+class FakeNamedItemCollection implements XlNamedItemCollection {
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  add(name: string, reference: XlRange | string, _comment?: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.ctx, `workbook.names.getItem(${JSON.stringify(name)})`, name, false);
+    this.ctx.push({
+      write: true,
+      desc: { a: 'w', p: 'workbook.names', n: 'add', v: [name, typeof reference === 'string' ? reference : (reference as FakeRangeProxy).path] },
+      run: () => {
+        const wb = this.ctx.wb;
+        if (!/^[A-Za-z_\\][\w.]*$/.test(name)) throw new FakeOfficeError(ErrorCodes.invalidArgument, `The name '${name}' is not valid.`);
+        if ((wb.names ?? []).some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `The name '${name}' already exists.`);
+        let sheet: FakeSheet;
+        let rect: RangeRef;
+        if (typeof reference === 'string') {
+          const ref = reference.replace(/^=/, '');
+          const bang = ref.lastIndexOf('!');
+          const sheetName = ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+          const found = findSheet(wb, sheetName);
+          if (!found) throw new FakeOfficeError(ErrorCodes.invalidReference, `The reference '${reference}' is not valid.`);
+          sheet = found;
+          rect = parseAddress(ref.slice(bang + 1).replace(/\$/g, ''));
+        } else ({ sheet, rect } = (reference as FakeRangeProxy).range());
+        if (rect.top !== rect.bottom || rect.left !== rect.right) throw new FakeOfficeError(ErrorCodes.invalidArgument, 'The fake names single cells only.');
+        (wb.names ??= []).push({ name, sheet: sheet.name, row: rect.top, col: rect.left, visible: true });
+      },
+    });
+    return item;
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, `workbook.names.getItemOrNullObject(${JSON.stringify(name)})`, name, true);
+  }
+}
+
+class FakeNamedItem extends FakeObject implements XlNamedItem {
+  constructor(
+    ctx: FakeRequestContext,
+    path: string,
+    private readonly key: string,
+    nullable: boolean,
+  ) {
+    super(ctx, path, nullable);
+  }
+  target(): FakeName | null {
+    const n = (this.ctx.wb.names ?? []).find((x) => x.name.toLowerCase() === this.key.toLowerCase()) ?? null;
+    if (!n && !this.nullable) throw new FakeOfficeError(ErrorCodes.itemNotFound, `No name ${this.key}.`);
+    return n;
+  }
+  protected scalarNames(): string[] {
+    return ['name', 'formula', 'visible', 'type'];
+  }
+  protected readScalar(name: string, t: unknown): unknown {
+    const n = t as FakeName;
+    switch (name) {
+      case 'name':
+        return n.name;
+      case 'formula':
+        return nameFormula(n);
+      case 'visible':
+        return n.visible;
+      case 'type':
+        return 'Range';
+      default:
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, `NamedItem has no property ${name}.`);
+    }
+  }
+  get name(): string {
+    return this.getProp('name');
+  }
+  get formula(): unknown {
+    return this.getProp('formula');
+  }
+  set formula(_v: unknown) {
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, 'The fake does not change names.');
+  }
+  get visible(): boolean {
+    return this.getProp('visible');
+  }
+  set visible(v: boolean) {
+    this.local.set('visible', v);
+    this.write('visible', v, () => {
+      const n = this.target();
+      if (n) n.visible = v;
+    });
+  }
+  delete(): void {
+    this.write('delete', null, () => {
+      const n = this.target();
+      if (!n) throw new FakeOfficeError(ErrorCodes.itemNotFound, `No name ${this.key}.`);
+      this.ctx.wb.names = (this.ctx.wb.names ?? []).filter((x) => x !== n);
     });
   }
 }

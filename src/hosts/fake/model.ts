@@ -74,8 +74,18 @@ export interface FakeCustomXmlPart {
   xml: string;
 }
 
+export interface FakeName {
+  name: string;
+  sheet: string;
+  row: number;
+  col: number;
+  visible: boolean;
+}
+
 export interface FakeWorkbook {
   sheets: FakeSheet[];
+  /** Workbook names that refer to one cell (they move with it). */
+  names?: FakeName[];
   activeSheet: string;
   /** The selected range: sheet name and 1-based rectangle. */
   selection: { sheet: string; range: RangeRef };
@@ -225,6 +235,7 @@ interface SavedWorkbook {
   activeSheet: string;
   selection: FakeWorkbook['selection'];
   customXmlParts: FakeCustomXmlPart[];
+  names?: FakeName[];
   nextId: number;
   sheets: Array<Omit<FakeSheet, 'cells'> & { cells: Array<[number, number, FakeCell]> }>;
 }
@@ -237,6 +248,7 @@ export function saveWorkbook(wb: FakeWorkbook): string {
     activeSheet: wb.activeSheet,
     selection: wb.selection,
     customXmlParts: wb.customXmlParts,
+    names: wb.names ?? [],
     nextId: wb.nextId,
     sheets: wb.sheets.map((s) => ({
       name: s.name,
@@ -259,6 +271,7 @@ export function openWorkbook(text: string): FakeWorkbook {
     activeSheet: data.activeSheet,
     selection: data.selection,
     customXmlParts: data.customXmlParts.map((p) => ({ ...p })),
+    names: (data.names ?? []).map((n) => ({ ...n })),
     nextId: data.nextId,
     sheets: data.sheets.map((s) => ({
       name: s.name,

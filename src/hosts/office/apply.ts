@@ -30,8 +30,7 @@ import type {
   XlCellPropertiesFormat,
   XlCellPropertiesLoad,
   XlClientResult,
-  XlCustomXmlPart,
-  XlCustomXmlPartScopedCollection,
+  XlNamedItem,
   XlNote,
   XlRange,
   XlRangeAreas,
@@ -43,15 +42,12 @@ import type {
 import { errorCode, hostErrorFrom, protectedError, rejectedWhole, sheetMissingError } from './errors';
 import {
   LEDGER_NAMESPACE,
-  PROGRESS_NAMESPACE,
   emptyLedger,
   ledgerFromXml,
   ledgerKey,
   ledgerToParts,
   mergeLedgers,
   noteWithoutOurs,
-  progressFromXml,
-  progressXml,
   type CellState,
   type FillState,
   type Ledger,
@@ -707,8 +703,12 @@ class WriteBatch {
   readonly undo: Undo[] = [];
   /** Ledger part ids before the write (for the rollback). */
   readonly partIds: string[];
-  /** Whether the batch writes a progress part (plans with row inserts). */
-  progressUsed = false;
+  /**
+   * Before each row insert the batch names the cell at the insertion point (a hidden workbook name):
+   * the name moves with the cell, so after a failure the rollback knows which inserts Excel made.
+   */
+  readonly probes: Array<{ name: string; sheet: string; at: number; item: XlNamedItem }> = [];
+  private readonly runId = Math.floor(Math.random() * 36 ** 6).toString(36);
   private ledger: Ledger;
   private byKey = new Map<string, LedgerCell>();
   private inBatch = new Map<string, CellInBatch>();
@@ -791,11 +791,6 @@ class WriteBatch {
     this.ctx = s.ctx;
     const report: ApplyReport = { marked: 0, written: 0, rowsInserted: 0, sheetsAdded: [], syncs: 0, writeSyncs: 0, notes: this.notes };
     this.ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    let progress: XlCustomXmlPart | undefined;
-    if (infos.some((i) => i.op.op === 'insertRows')) {
-      progress = this.ctx.workbook.customXmlParts.add(progressXml(-1));
-      this.progressUsed = true;
-    }
     const temps: string[] = [];
     if (replaceMarks) this.restoreStale();
     for (const info of infos) {
@@ -823,7 +818,6 @@ class WriteBatch {
           await this.room(WriteBatch.estimate(null) + (this.prep.lastCol.get(op.sheet.toLowerCase()) ?? 1) * 400 * Math.min(op.count, 50));
           this.insertRows(op, info);
           report.rowsInserted += op.count;
-          progress?.setXml(progressXml(this.inserts.length - 1));
           break;
         }
         case 'merge':
@@ -854,7 +848,7 @@ class WriteBatch {
       } else this.ctx.workbook.customXmlParts.add(parts[i]);
     }
     for (const t of temps) this.ws(t).delete();
-    progress?.delete();
+    for (const p of this.probes) p.item.delete();
     await this.session.sync(true);
     report.syncs = s.syncs;
     report.writeSyncs = s.writeSyncs;
@@ -1168,6 +1162,9 @@ class WriteBatch {
     const at = op.at;
     const count = op.count;
     const last = at + count - 1;
+    const name = `_jixiao_${this.runId}_${this.probes.length}`;
+    const item = this.ctx.workbook.names.add(name, `=${quoteSheet(op.sheet)}!$A$${at}`);
+    this.probes.push({ name, sheet: op.sheet, at, item });
     ws.getRange(`${at}:${last}`).insert('Down');
     this.undo.push({ kind: 'insert', seg: this.seg, index: this.inserts.length, sheet: op.sheet, at, count });
     // What Excel does: merges spanning the insertion point grow, merges below move.
@@ -1329,19 +1326,15 @@ async function rollback(host: OfficeHost, w: WriteBatch, prep: Prepared): Promis
     sheets.load('items/name');
     const ledgerParts = ctx.workbook.customXmlParts.getByNamespace(LEDGER_NAMESPACE);
     ledgerParts.load('items/id');
-    let progressParts: XlCustomXmlPartScopedCollection | undefined;
-    if (w.progressUsed) {
-      progressParts = ctx.workbook.customXmlParts.getByNamespace(PROGRESS_NAMESPACE);
-      progressParts.load('items/id');
-    }
+    const probes = w.probes.map((p) => ({ ...p, now: ctx.workbook.names.getItemOrNullObject(p.name).load('formula') }));
     await s.sync();
-    // How many row inserts Excel made (the progress part records each one).
+    // The inserts Excel made: their probe names moved down with the cells.
     let done = 0;
-    const progressIds = progressParts ? progressParts.items.map((p) => p.id) : [];
-    if (progressIds.length) {
-      const xml = ctx.workbook.customXmlParts.getItem(progressIds[progressIds.length - 1]).getXml();
-      await s.sync();
-      done = progressFromXml(xml.value) + 1;
+    for (const p of probes) {
+      if (p.now.isNullObject) break;
+      const m = /\$?(\d+)\s*$/.exec(String(p.now.formula));
+      if (!m || Number(m[1]) === p.at) break;
+      done++;
     }
     const names = sheets.items.map((x) => x.name);
     const has = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
@@ -1422,7 +1415,7 @@ async function rollback(host: OfficeHost, w: WriteBatch, prep: Prepared): Promis
     const before = new Set(w.partIds);
     for (const p of ledgerParts.items) if (!before.has(p.id)) ctx.workbook.customXmlParts.getItem(p.id).delete();
     for (const p of prep.parts) if (ledgerParts.items.some((x) => x.id === p.id)) ctx.workbook.customXmlParts.getItem(p.id).setXml(p.xml);
-    for (const id of progressIds) ctx.workbook.customXmlParts.getItem(id).delete();
+    for (const p of probes) if (!p.now.isNullObject) p.now.delete();
     await s.sync(true);
   });
 }

@@ -30,6 +30,8 @@ export interface XlWorkbook {
   readonly application: XlApplication;
   /** ExcelApi 1.5. */
   readonly customXmlParts: XlCustomXmlPartCollection;
+  /** ExcelApi 1.4 (names that refer to a cell move with it when rows are inserted). */
+  readonly names: XlNamedItemCollection;
   getSelectedRange(): XlRange;
   /** ExcelApi 1.7. */
   getActiveCell(): XlRange;
@@ -189,6 +191,21 @@ export interface XlNoteCollection {
   add(cellAddress: XlRange | string, content: string): XlNote;
   getItem(key: string): XlNote;
   getItemOrNullObject(key: string): XlNote;
+}
+
+export interface XlNamedItem {
+  readonly isNullObject: boolean;
+  readonly name: string;
+  /** The reference, e.g. "='Sheet 1'!$A$17". */
+  formula: unknown;
+  visible: boolean;
+  load(props?: XlLoad): XlNamedItem;
+  delete(): void;
+}
+
+export interface XlNamedItemCollection {
+  add(name: string, reference: XlRange | string, comment?: string): XlNamedItem;
+  getItemOrNullObject(name: string): XlNamedItem;
 }
 
 export interface XlCustomXmlPart {

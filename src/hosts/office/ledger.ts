@@ -17,8 +17,6 @@
  */
 
 export const LEDGER_NAMESPACE = 'urn:jixiao:ledger:1';
-/** Namespace of the transient part that records how far a write batch with row inserts got. */
-export const PROGRESS_NAMESPACE = 'urn:jixiao:progress:1';
 /** Largest ledger part written (characters of XML). */
 export const LEDGER_PART_MAX = 1_000_000;
 
@@ -269,13 +267,4 @@ export function mergeLedgers(list: Ledger[]): Ledger {
     }
   }
   return out;
-}
-
-export function progressXml(done: number): string {
-  return `<progress xmlns="${PROGRESS_NAMESPACE}" done="${done}"/>`;
-}
-
-export function progressFromXml(xml: string): number {
-  const m = /done="(-?\d+)"/.exec(xml);
-  return m ? Number(m[1]) : -1;
 }

@@ -39,6 +39,8 @@ export type OfficeJsHasEveryMember = [
   MustBeEmpty<Missing<X.XlRangeCollection, Excel.RangeCollection>>,
   MustBeEmpty<Missing<X.XlRangeAreas, Excel.RangeAreas>>,
   MustBeEmpty<Missing<X.XlNote, Excel.Note>>,
+  MustBeEmpty<Missing<X.XlNamedItem, Excel.NamedItem>>,
+  MustBeEmpty<Missing<X.XlNamedItemCollection, Excel.NamedItemCollection>>,
   MustBeEmpty<Missing<X.XlNoteCollection, Excel.NoteCollection>>,
   MustBeEmpty<Missing<X.XlCustomXmlPart, Excel.CustomXmlPart>>,
   MustBeEmpty<Missing<X.XlCustomXmlPartScopedCollection, Excel.CustomXmlPartScopedCollection>>,
