@@ -161,6 +161,8 @@ describe.each(VARIANTS)('$id', (v) => {
     expect(p.fund).toBe(10);
     expect(p.code?.text).toBe('000001');
     expect(p.lastRow - p.firstRow + 1).toBe(v.framework === 'new' ? 11 : 9);
+    expect(rt.result.inserted).toEqual([{ sheet: rt.after.model.sheets[0].sheet, rows: Array.from({ length: p.lastRow - p.firstRow + 1 }, (_, i) => p.firstRow + i) }]);
+    expect(rt.result.done[rt.result.done.length - 1].cell).toBe(p.nameCell.a1);
     expectStandardOrder(p, v.framework);
     expect(p.indicators.map((i) => i.name)).toEqual(names);
     // Weights from the profile: the new project checks clean (but for the department total).

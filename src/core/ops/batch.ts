@@ -173,6 +173,11 @@ export class EditBatch {
     return this.requests.length - 1;
   }
 
+  /** The sheet of a request (by the index addRows returned). */
+  sheetOf(request: number): string {
+    return this.requests[request].table.sheet;
+  }
+
   /** Original rows before which rows are inserted on a sheet (for requests that must not interleave). */
   insertionPoints(sheet: string): number[] {
     return this.requests.filter((r) => r.table.sheet === sheet).map((r) => r.at);

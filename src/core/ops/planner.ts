@@ -121,8 +121,7 @@ export class Planner {
     const inserted = new Map<string, number[]>();
     for (const s of built.shifts) if (!inserted.has(s.sheet)) inserted.set(s.sheet, []);
     built.newRows.forEach((rows, i) => {
-      const sheet = this.requestSheets[i];
-      inserted.get(sheet)?.push(...rows);
+      inserted.get(this.batch.sheetOf(i))?.push(...rows);
     });
     return {
       plan: built.plan,
@@ -133,8 +132,6 @@ export class Planner {
       inserted: [...inserted].map(([sheet, rows]) => ({ sheet, rows: rows.sort((a, b) => a - b) })),
     };
   }
-
-  private readonly requestSheets: string[] = [];
 
   private finalRow(shifts: Shift[], sheet: string, row: number): number {
     let r = row;
@@ -403,7 +400,6 @@ export class Planner {
         rows: rows.map((x) => x.spec),
         owner: { top: project.firstRow, bottom: project.lastRow },
       });
-      this.requestSheets[requestIndex] = table.sheet;
       rows.forEach((x, index) => {
         const name = x.p?.filled?.name;
         const sub = STANDARD_SUBCATEGORIES[x.key];
