@@ -58,9 +58,10 @@ function workbook(): WorkbookSnapshot {
   put(total, P, POISON);
   put(total, Q, POISON);
   formulas[toA1(3, D)] = `SUM(${toA1(first, D)}:${toA1(last, D)})`;
-  const sheet: SheetSnapshot = { ...s, formulas };
-  // p3's fund cell: its project starts after the first two projects.
+  // p3's fund cell (its project starts after the first two) holds a formula: it moves up with the label.
   const p3Top = first + list[0].rows.length + list[1].rows.length;
+  formulas[toA1(p3Top, D)] = '70+6';
+  const sheet: SheetSnapshot = { ...s, formulas };
   const summary: SheetSnapshot = {
     name: SUMMARY,
     values: [
@@ -148,6 +149,7 @@ maybe('formulas below and beside inserted rows, recalculated by LibreOffice', ()
     // The new rows carry the 得分 formula of their column.
     const f = step1.after.snapshot.sheets[0].formulas!;
     expect(f[toA1(p3.firstRow, Q)]).toBe(`IF(O${p3.firstRow}="",0,P${p3.firstRow})`);
+    expect(f[toA1(p3.firstRow, D)]).toBe('70+6');
     expect(mergeOverlaps(step1.after.bytes)).toEqual([]);
     await openWithPlainExcelJS(step1.after.bytes);
     expectTotalsRight(await recalculated(step1, 'fixes'), step1);

@@ -339,8 +339,13 @@ class Ops {
       for (let r = s0; r <= s1; r++) this.set(sheet, r, col, value);
       return;
     }
-    if (style === 'sparse' || isEmpty(value)) {
-      this.set(sheet, s0, col, value);
+    if (isEmpty(value)) return;
+    if (style === 'sparse') {
+      // Written once: the label moves up to the block's new first row (references follow it).
+      this.moveLabel(sheet, grid, origBelow, col, s0, value);
+      this.ops.push({ op: 'setValue', sheet, cell: toA1(finalBelow, col), value: null });
+      this.written.set(this.key(sheet, finalBelow, col), null);
+      this.moves.push({ sheet, from: [finalBelow, col], to: [s0, col] });
       return;
     }
     const m = this.sim.at(sheet, finalBelow, col);
@@ -349,10 +354,23 @@ class Ops {
     const right = m ? m.right : col;
     const bottom = m ? m.bottom : finalBelow;
     const oldTop = m ? m.top : finalBelow;
-    this.set(sheet, s0, left, value);
+    this.moveLabel(sheet, grid, origBelow, left, s0, value);
     this.merge(sheet, { top: s0, left, bottom, right });
     // The label moved up from oldTop (which the merge empties): references to it follow.
     this.moves.push({ sheet, from: [oldTop, left], to: [s0, left] });
+  }
+
+  /** Writes a label that moves up to row `to`: its value, or its formula (references as they are after the shifts). */
+  private moveLabel(sheet: string, grid: SheetGrid, origRow: number, col: number, to: number, value: CellValue): void {
+    const f = grid.formula(origRow, col);
+    if (!f) {
+      this.set(sheet, to, col, value);
+      return;
+    }
+    let text = f;
+    for (const sh of this.shifts) text = shiftForInsert(text, sheet, sh.sheet, sh.at, sh.count);
+    this.ops.push({ op: 'setFormula', sheet, cell: toA1(to, col), formula: text, value });
+    this.written.set(this.key(sheet, to, col), value);
   }
 
   private newBlock(sheet: string, col: number, style: ColumnStyle, s0: number, s1: number, value: CellValue): void {
