@@ -69,7 +69,8 @@ export async function runTemplatesCommand(opts: TemplatesOpts, io: Io = defaultI
   const paint = (s: Parameters<typeof styleText>[0], t: string) => (io.color ? styleText(s, t) : t);
   const out: string[] = [];
   for (const key of SUBCATEGORY_KEYS) {
-    const here = list.filter((t) => t.subcategories[0] === key || (under !== undefined && t.subcategories.includes(key)));
+    // Each template under its first 二级; with --under, every template of that 二级 under it.
+    const here = under !== undefined ? (key === under ? list : []) : list.filter((t) => t.subcategories[0] === key);
     if (here.length === 0) continue;
     out.push(paint('bold', `${STANDARD_SUBCATEGORIES[key]} (${key})`));
     for (const t of here) {
