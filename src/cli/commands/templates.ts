@@ -75,7 +75,8 @@ export async function runTemplatesCommand(opts: TemplatesOpts, io: Io = defaultI
     out.push(paint('bold', `${STANDARD_SUBCATEGORIES[key]} (${key})`));
     for (const t of here) {
       out.push(`  ${paint('cyan', t.id)}${t.default ? paint('green', zh ? '（默认）' : ' (default)') : ''}  ${t.label}`);
-      if (t.subcategories.length > 1) out.push(`    ${paint('dim', `${zh ? '也可用于' : 'also for'}: ${t.subcategories.slice(1).map((k) => STANDARD_SUBCATEGORIES[k]).join(zh ? '、' : ', ')}`)}`);
+      const also = t.subcategories.filter((k) => k !== key);
+      if (also.length) out.push(`    ${paint('dim', `${zh ? '也可用于' : 'also for'}: ${also.map((k) => STANDARD_SUBCATEGORIES[k]).join(zh ? '、' : ', ')}`)}`);
       out.push(`    ${zh ? '示例' : 'e.g.'}: ${t.example.name} | ${t.example.target}${t.example.unit && !String(t.example.target).endsWith(t.example.unit) && t.example.unit !== '无' ? ` ${t.example.unit}` : ''} | ${t.example.rule}`);
       if (t.params.length) {
         const ps = t.params.map((p) => `${p.name}=${p.default !== undefined ? p.default : zh ? '（须填）' : '(required)'}`);
