@@ -222,6 +222,25 @@ export class FakeExcel implements ExcelEnvironment {
     return this.failures.splice(i, 1)[0];
   }
 
+  private dirty = new Map<FakeSheet, Set<number>>();
+
+  /** @internal A formula was written: the next calculate('Recalculate') evaluates it again. */
+  markDirty(sheet: FakeSheet, key: number): void {
+    let set = this.dirty.get(sheet);
+    if (!set) {
+      set = new Set();
+      this.dirty.set(sheet, set);
+    }
+    set.add(key);
+  }
+
+  /** @internal */
+  takeDirty(): Map<FakeSheet, Set<number>> {
+    const d = this.dirty;
+    this.dirty = new Map();
+    return d;
+  }
+
   /** Sets (or removes) the formula evaluator (see FakeExcelOptions.evaluate). */
   setEvaluator(evaluate: FakeExcelOptions['evaluate']): void {
     this.options.evaluate = evaluate;
@@ -549,13 +568,17 @@ class FakeApplication extends FakeObject implements XlApplication {
     if (name === 'calculationMode') return 'Automatic';
     throw new FakeOfficeError(ErrorCodes.invalidArgument, `Application has no property ${name}.`);
   }
+  /** Recalculate: the formulas written since the last calculation; Full: every formula. */
   calculate(calculationType: 'Recalculate' | 'Full' | 'FullRebuild'): void {
     this.call('calculate', [calculationType], () => {
       const fake = this.ctx.fake;
+      const dirty = fake.takeDirty();
       if (!fake.options.evaluate) return;
       for (const s of this.ctx.wb.sheets) {
-        for (const [k, c] of s.cells) {
-          if (c.formula === undefined) continue;
+        const keys = calculationType === 'Recalculate' ? dirty.get(s) ?? new Set<number>() : new Set(s.cells.keys());
+        for (const k of keys) {
+          const c = s.cells.get(k);
+          if (c?.formula === undefined) continue;
           const v = fake.evaluate(c.formula, s.name, `${colToLetters(keyCol(k))}${keyRow(k)}`);
           if (v !== undefined) c.value = v;
         }
@@ -1100,6 +1123,7 @@ class FakeRangeProxy extends FakeObject implements XlRange {
           cell.numberFormat = String(input) === 'General' ? undefined : String(input);
         } else {
           writeInput(cell, input, (f) => this.ctx.fake.evaluate(f, sheet.name, `${colToLetters(col)}${row}`) ?? null);
+          if (cell.formula !== undefined) this.ctx.fake.markDirty(sheet, cellKey(row, col));
         }
         if (isBlankCell(cell)) sheet.cells.delete(cellKey(row, col));
       }

@@ -64,3 +64,6 @@ export function planValues(...plans: WritePlan[]): (formula: string, sheet: stri
     return values.has(k) ? values.get(k) : undefined;
   };
 }
+
+export { measureAddin, measureFlow } from './measure';
+export type { FlowMeasure, PhaseMeasure } from './measure';

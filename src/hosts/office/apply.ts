@@ -782,8 +782,8 @@ class WriteBatch {
     this.bytes += bytes;
   }
 
-  private static estimate(payload: unknown): number {
-    return Math.ceil(approxBytes(payload) * 1.2) + 400;
+  private static estimate(payload: unknown, overhead = 400): number {
+    return Math.ceil(approxBytes(payload) * 1.1) + overhead;
   }
 
   async run(s: Session, infos: OpInfo[], replaceMarks: boolean): Promise<ApplyReport> {
@@ -804,7 +804,8 @@ class WriteBatch {
           break;
         case 'setValue':
         case 'setFormula':
-          await this.room(WriteBatch.estimate([op.op === 'setFormula' ? op.formula : op.value, op.note ?? '']));
+          // Formulas go in runs of a column (little overhead each); a note is an action of its own.
+          await this.room(WriteBatch.estimate([op.op === 'setFormula' ? op.formula : op.value, op.note ?? ''], op.note ? 300 : 60));
           this.setCell(op, info);
           report.written++;
           break;
