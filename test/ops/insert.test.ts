@@ -358,3 +358,20 @@ describe('requests and formats', () => {
     expect(rows.get(row)!.attrs.ht).toBe('30');
   });
 });
+
+describe('two projects meet at one insertion point', () => {
+  test.each(['merged', 'repeated', 'sparse'] as const)('%s: 满意度 after project 1 and 成本 at the top of project 2 go in the right order, whatever the order of the requests', async (layout) => {
+    const v: Variant = { id: layout, spec: { layout }, framework: 'new' };
+    const list = projects(v, (name, rows) => (name === '公车管理' ? rows.filter((r) => r.cat !== '满意度指标') : name === '公共机构节能' ? rows.filter((r) => r.cat !== '成本指标') : rows));
+    const rt = await roundTrip(book(v, list), (ctx, before) => planFixes(ctx, [...before.findings].reverse()));
+    const inserts = rt.result.plan.ops.filter((o) => o.op === 'insertRows');
+    expect(inserts).toHaveLength(1);
+    expect(rt.after.findings.map((f) => `${f.cell} ${f.id}`)).toEqual([]);
+    expectIntact(rt, ['公车管理|服务对象满意度', '公共机构节能|公共机构节能成本控制']);
+    const [p1, p2] = rt.after.model.sheets[0].tables[0].projects;
+    expect(p1.categories.map((c) => c.key)).toEqual(['cost', 'output', 'effect', 'satisfaction']);
+    expect(p2.categories.map((c) => c.key)).toEqual(['cost', 'output', 'effect', 'satisfaction']);
+    expect(p2.firstRow).toBe(p1.lastRow + 1);
+    await expectValidFile(rt);
+  });
+});

@@ -140,8 +140,12 @@ class MergeSim {
   }
 }
 
+type Owner = RowGroupRequest['owner'];
+
 interface Group extends RowGroupRequest {
   sheet: string;
+  /** The owner of each row (rows of several requests may share an insertion point). */
+  owners: Owner[];
   /** Index of each row's request and its position within it. */
   origin: { request: number; index: number }[];
 }
@@ -187,17 +191,22 @@ export class EditBatch {
     const ops: PlanOp[] = [];
     for (const e of this.edits) ops.push({ op: 'setValue', sheet: e.sheet, cell: toA1(e.row, e.col), value: e.value });
 
-    // Requests at the same row of a sheet are one insertion, in request order.
+    // Requests at the same row of a sheet are one insertion: rows that go on the block above first, then
+    // a new project's, then rows that go on the block below (a project's new first rows); else request order.
+    const side = (r: RowGroupRequest) => (r.owner.tableWide ? 1 : r.owner.top <= r.at - 1 ? 0 : 2);
+    const order = this.requests.map((_, i) => i).sort((a, b) => side(this.requests[a]) - side(this.requests[b]) || a - b);
     const groups: Group[] = [];
-    this.requests.forEach((req, ri) => {
+    order.forEach((ri) => {
+      const req = this.requests[ri];
       const sheet = req.table.sheet;
       const g = groups.find((x) => x.sheet === sheet && x.at === req.at);
       const origin = req.rows.map((_, index) => ({ request: ri, index }));
+      const owners = req.rows.map(() => req.owner);
       if (g) {
         g.rows = [...g.rows, ...req.rows];
         g.origin.push(...origin);
-        g.owner = { top: Math.min(g.owner.top, req.owner.top), bottom: Math.max(g.owner.bottom, req.owner.bottom), tableWide: g.owner.tableWide || req.owner.tableWide };
-      } else groups.push({ ...req, sheet, rows: [...req.rows], origin });
+        g.owners.push(...owners);
+      } else groups.push({ ...req, sheet, rows: [...req.rows], origin, owners });
     });
     const live = groups.filter((g) => g.rows.length > 0);
     live.sort((a, b) => (a.sheet === b.sheet ? b.at - a.at : a.sheet < b.sheet ? -1 : 1));
@@ -413,12 +422,19 @@ class Ops {
             const atTop = top === g.at;
             if (!below && !atTop) continue;
             if (top < dataTop || bottom > ext.bottom) continue;
-            if (bottom < g.owner.top || top > g.owner.bottom) continue;
-            if (g.owner.tableWide && top > g.owner.top) continue;
+            // A new row joins the range when its project is one the range covers (or, for a new project,
+            // when the range covers the table's projects from the first); the rows joining a range ending
+            // above the insertion are the first ones of it, those joining a range starting at it the last.
+            const joins = (o: Owner) => bottom >= o.top && top <= o.bottom && (!o.tableWide || top <= o.top);
+            let lead = 0;
+            while (lead < g.rows.length && joins(g.owners[lead])) lead++;
+            let trail = 0;
+            while (trail < g.rows.length && joins(g.owners[g.rows.length - 1 - trail])) trail++;
+            if ((below ? lead : 0) + (atTop ? trail : 0) === 0) continue;
             const k = `${g.sheet}\u0000${top}\u0000${bottom}`;
             const cur = exts.get(k) ?? { sheet: g.sheet, top, bottom, newTop: mapRow(this.shifts, g.sheet, top), newBottom: mapRow(this.shifts, g.sheet, bottom) };
-            if (below) cur.newBottom = Math.max(cur.newBottom, end);
-            if (atTop) cur.newTop = Math.min(cur.newTop, start);
+            if (below && lead > 0) cur.newBottom = Math.max(cur.newBottom, start + lead - 1);
+            if (atTop && trail > 0) cur.newTop = Math.min(cur.newTop, end - trail + 1);
             exts.set(k, cur);
           }
         }
