@@ -211,6 +211,31 @@ describe('failures leave the workbook as it was', () => {
     await expect(host.readWorkbook()).resolves.toBeDefined();
   });
 
+  test('a protected workbook structure (no sheets can be added): HostError, nothing written', async () => {
+    const snapshot = tableSnapshot(1000);
+    const { fake, host } = setup(snapshot);
+    fake.workbook.structureProtected = true;
+    const before = state(fake.workbook);
+    const err = (await host.applyPlan(checkPlanFor(snapshot)).catch((e) => e)) as HostError;
+    expect(err.code).toBe('protected');
+    expect(err.messages['zh-CN']).toContain('工作簿的结构受保护');
+    expect(state(fake.workbook)).toEqual(before);
+  });
+
+  test('clear on a sheet protected after the check: HostError, nothing written', async () => {
+    const snapshot = tableSnapshot(1000);
+    const { fake, host } = setup(snapshot);
+    await host.applyPlan(checkPlanFor(snapshot));
+    fake.setProtected(SHEET, true);
+    const before = state(fake.workbook);
+    const err = (await host.clearMarks().catch((e) => e)) as HostError;
+    expect(err.code).toBe('protected');
+    expect(err.where?.sheet).toBe(SHEET);
+    expect(state(fake.workbook)).toEqual(before);
+    fake.setProtected(SHEET, false);
+    await expect(host.clearMarks()).resolves.toMatchObject({ skipped: 0 });
+  });
+
   test('cell-edit mode: HostError for read, apply and clear, nothing written', async () => {
     const snapshot = tableSnapshot(1000);
     const { fake, host } = setup(snapshot);
@@ -325,6 +350,32 @@ describe('reading past the request limit', () => {
     expect(read.sheets[0].values).toEqual(values);
     expect(read.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
     expect(read.sheets[1].values).toEqual([['x']]);
+  });
+
+  test('dates come as ISO text (as the .xlsx host gives them), formulas without "=", number formats of numbers', async () => {
+    const snapshot = {
+      source: 'd',
+      sheets: [
+        {
+          name: 'D',
+          values: [
+            ['日期', 45292, 45292.5, 0.95, 'text'],
+            ['x', 3, null, null, null],
+          ],
+          formulas: { B2: 'B1*2' },
+          numberFormats: { B1: 'yyyy-mm-dd', C1: 'yyyy/m/d h:mm', D1: '0%', E1: '@' },
+          merges: [],
+        },
+      ],
+    };
+    const { host } = setup(snapshot);
+    const read = await host.readWorkbook();
+    expect(read.sheets[0].values).toEqual([
+      ['日期', '2024-01-01', '2024-01-01T12:00:00', 0.95, 'text'],
+      ['x', 3],
+    ]);
+    expect(read.sheets[0].formulas).toEqual({ B2: 'B1*2' });
+    expect(read.sheets[0].numberFormats).toEqual({ B1: 'yyyy-mm-dd', C1: 'yyyy/m/d h:mm', D1: '0%' });
   });
 
   test('several sheets: one sync each', async () => {

@@ -42,6 +42,7 @@ import type {
   XlWorksheet,
   XlWorksheetCollection,
   XlWorksheetProtection,
+  XlWorkbookProtection,
 } from '../office/excel-api';
 import { ErrorCodes, FakeOfficeError, notLoaded } from './errors';
 import { itemsTree, parseLoad, type LoadTree } from './load';
@@ -516,7 +517,10 @@ class FakeWorkbookProxy extends FakeObject implements XlWorkbook {
     this.application = new FakeApplication(ctx);
     this.customXmlParts = new FakeCustomXmlPartCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
   }
+
+  readonly protection: FakeWorkbookProtection;
 
   target(): unknown {
     return this.ctx.wb;
@@ -552,6 +556,29 @@ class FakeWorkbookProxy extends FakeObject implements XlWorkbook {
       return { top: r.top, left: r.left, bottom: r.top, right: r.left };
     });
   }
+}
+
+class FakeWorkbookProtection extends FakeObject implements XlWorkbookProtection {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'workbook.protection');
+  }
+  target(): unknown {
+    return this.ctx.wb;
+  }
+  protected scalarNames(): string[] {
+    return ['protected'];
+  }
+  protected readScalar(name: string): unknown {
+    if (name === 'protected') return !!this.ctx.wb.structureProtected;
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, `WorkbookProtection has no property ${name}.`);
+  }
+  get protected(): boolean {
+    return this.getProp('protected');
+  }
+}
+
+function checkStructure(wb: FakeWorkbook): void {
+  if (wb.structureProtected) throw new FakeOfficeError(ErrorCodes.accessDenied, "The workbook's structure is protected: sheets cannot be added, deleted or renamed.");
 }
 
 class FakeApplication extends FakeObject implements XlApplication {
@@ -677,6 +704,7 @@ class FakeWorksheetCollection extends FakeObject implements XlWorksheetCollectio
     });
     this.write('add', [name ?? null], () => {
       const wb = this.ctx.wb;
+      checkStructure(wb);
       let n = name;
       if (n === undefined) {
         for (let i = wb.sheets.length + 1; ; i++) if (!findSheet(wb, `Sheet${i}`)) {
@@ -776,6 +804,7 @@ class FakeWorksheetProxy extends FakeObject implements XlWorksheet {
   set name(v: string) {
     this.local.set('name', v);
     this.write('name', v, () => {
+      checkStructure(this.ctx.wb);
       const s = this.sheet();
       validateSheetName(this.ctx.wb, v, s);
       const old = s.name;
@@ -841,6 +870,7 @@ class FakeWorksheetProxy extends FakeObject implements XlWorksheet {
   delete(): void {
     this.write('delete', null, () => {
       const wb = this.ctx.wb;
+      checkStructure(wb);
       const s = this.sheet();
       const visible = wb.sheets.filter((x) => x.visibility === 'Visible');
       if (visible.length <= 1 && s.visibility === 'Visible') throw new FakeOfficeError(ErrorCodes.invalidOperation, 'A workbook must contain at least one visible worksheet.');

@@ -84,6 +84,8 @@ export interface FakeName {
 
 export interface FakeWorkbook {
   sheets: FakeSheet[];
+  /** Structure protection: no sheets may be added, deleted or renamed. */
+  structureProtected?: boolean;
   /** Workbook names that refer to one cell (they move with it). */
   names?: FakeName[];
   activeSheet: string;
@@ -236,6 +238,7 @@ interface SavedWorkbook {
   selection: FakeWorkbook['selection'];
   customXmlParts: FakeCustomXmlPart[];
   names?: FakeName[];
+  structureProtected?: boolean;
   nextId: number;
   sheets: Array<Omit<FakeSheet, 'cells'> & { cells: Array<[number, number, FakeCell]> }>;
 }
@@ -249,6 +252,7 @@ export function saveWorkbook(wb: FakeWorkbook): string {
     selection: wb.selection,
     customXmlParts: wb.customXmlParts,
     names: wb.names ?? [],
+    structureProtected: wb.structureProtected ?? false,
     nextId: wb.nextId,
     sheets: wb.sheets.map((s) => ({
       name: s.name,
@@ -272,6 +276,7 @@ export function openWorkbook(text: string): FakeWorkbook {
     selection: data.selection,
     customXmlParts: data.customXmlParts.map((p) => ({ ...p })),
     names: (data.names ?? []).map((n) => ({ ...n })),
+    structureProtected: data.structureProtected ?? false,
     nextId: data.nextId,
     sheets: data.sheets.map((s) => ({
       name: s.name,

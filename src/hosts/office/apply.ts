@@ -39,7 +39,7 @@ import type {
   XlWorksheet,
   XlWorksheetCollection,
 } from './excel-api';
-import { errorCode, hostErrorFrom, protectedError, rejectedWhole, sheetMissingError } from './errors';
+import { errorCode, hostErrorFrom, protectedError, rejectedWhole, sheetMissingError, structureProtectedError } from './errors';
 import {
   LEDGER_NAMESPACE,
   emptyLedger,
@@ -465,6 +465,8 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
   sheets.load('items/name,items/visibility,items/protection/protected');
   const ledgerParts = ctx.workbook.customXmlParts.getByNamespace(LEDGER_NAMESPACE);
   ledgerParts.load('items/id');
+  const addsSheets = infos.some((i) => i.op.op === 'addSheet');
+  const structure = addsSheets ? ctx.workbook.protection.load('protected') : undefined;
   const ws = cacheSheets(sheets);
   // Reads past the request budget go in several syncs.
   let spent = 0;
@@ -543,7 +545,8 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
   const sheetInfos: SheetInfo[] = sheets.items.map((x) => ({ name: x.name, protected: x.protection.protected, visibility: x.visibility }));
   const findSheet = (n: string) => sheetInfos.find((x) => x.name.toLowerCase() === n.toLowerCase());
 
-  // A protected sheet: stop before anything is written.
+  // A protected sheet or workbook structure: stop before anything is written.
+  if (structure?.protected) throw structureProtectedError();
   for (const info of infos) {
     const name = opSheet(info.op);
     const si = name ? findSheet(name) : undefined;

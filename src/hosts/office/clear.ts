@@ -25,6 +25,7 @@ export async function clearMarksOffice(host: OfficeHost): Promise<ClearReport> {
       sheets.load('items/name,items/visibility,items/protection/protected');
       const parts = ctx.workbook.customXmlParts.getByNamespace(LEDGER_NAMESPACE);
       parts.load('items/id');
+      const structure = ctx.workbook.protection.load('protected');
       await s.sync();
       const infos = sheets.items.map((x) => ({ name: x.name, visibility: x.visibility, protected: x.protection.protected }));
       const find = (n: string) => infos.find((x) => x.name.toLowerCase() === n.toLowerCase());
@@ -108,7 +109,8 @@ export async function clearMarksOffice(host: OfficeHost): Promise<ClearReport> {
       }
       // Sheets jixiao added; a workbook keeps one visible sheet.
       const visibleLeft = infos.filter((x) => x.visibility === 'Visible' && !generatedSet.has(x.name.toLowerCase())).length;
-      const removable = visibleLeft > 0 ? generated : generated.slice(0, -1);
+      let removable = visibleLeft > 0 ? generated : generated.slice(0, -1);
+      if (structure.protected) removable = []; // sheets cannot be removed; the marks still can
       if (!actions.length && !removable.length && !partIds.length) {
         syncs = s.syncs;
         return { cleared: 0, skipped, sheetsRemoved: [], syncs };

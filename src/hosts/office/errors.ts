@@ -32,6 +32,13 @@ export function protectedError(sheet: string): HostError {
   );
 }
 
+export function structureProtectedError(): HostError {
+  return new HostError('protected', {
+    'zh-CN': '工作簿的结构受保护，无法添加或删除“检查结果”等工作表。请在“审阅 > 保护工作簿”中取消保护后再试；工作簿没有被改动。',
+    'en-US': "The workbook's structure is protected, so sheets such as 检查结果 cannot be added or removed. Unprotect it (Review > Protect Workbook) and try again; the workbook was not changed.",
+  });
+}
+
 export function unsupportedError(what: string, set: string): HostError {
   return new HostError('unsupported', {
     'zh-CN': `此版本的 Excel 不支持${what}（需要 ExcelApi ${set}）。请更新 Office，或使用 Microsoft 365 / Excel 网页版；工作簿没有被改动。`,
@@ -64,7 +71,11 @@ export function hostErrorFrom(e: unknown, unchanged: boolean, where?: CellAddres
     case 'InvalidOperationInCellEditMode':
       return editModeError();
     case 'AccessDenied':
-      return protectedError(where?.sheet ?? '?');
+      if (where?.sheet) return protectedError(where.sheet);
+      return new HostError('protected', {
+        'zh-CN': `工作表或工作簿受保护，Excel 拒绝了写入。请取消保护后再试。${unchanged ? '工作簿没有被改动。' : ''}`,
+        'en-US': `A sheet or the workbook is protected and Excel refused the change. Unprotect it and try again.${unchanged ? ' The workbook was not changed.' : ''}`,
+      });
     case 'ApiNotFound':
       return unsupportedError('所需的接口 / a needed API', '1.13+');
     case 'RequestPayloadSizeLimitExceeded':

@@ -32,6 +32,8 @@ export interface XlWorkbook {
   readonly customXmlParts: XlCustomXmlPartCollection;
   /** ExcelApi 1.4 (names that refer to a cell move with it when rows are inserted). */
   readonly names: XlNamedItemCollection;
+  /** ExcelApi 1.7: the workbook's structure protection (no sheets added or removed). */
+  readonly protection: XlWorkbookProtection;
   getSelectedRange(): XlRange;
   /** ExcelApi 1.7. */
   getActiveCell(): XlRange;
@@ -45,6 +47,11 @@ export interface XlWorksheetCollection {
   getFirst(visibleOnly?: boolean): XlWorksheet;
   getActiveWorksheet(): XlWorksheet;
   add(name?: string): XlWorksheet;
+}
+
+export interface XlWorkbookProtection {
+  readonly protected: boolean;
+  load(props?: XlLoad): XlWorkbookProtection;
 }
 
 export interface XlWorksheetProtection {

@@ -30,6 +30,7 @@ export type OfficeJsHasEveryMember = [
   MustBeEmpty<Missing<X.XlWorkbook, Excel.Workbook>>,
   MustBeEmpty<Missing<X.XlWorksheetCollection, Excel.WorksheetCollection>>,
   MustBeEmpty<Missing<X.XlWorksheetProtection, Excel.WorksheetProtection>>,
+  MustBeEmpty<Missing<X.XlWorkbookProtection, Excel.WorkbookProtection>>,
   MustBeEmpty<Missing<X.XlWorksheet, Excel.Worksheet>>,
   MustBeEmpty<Missing<X.XlRangeFill, Excel.RangeFill>>,
   MustBeEmpty<Missing<X.XlRangeFont, Excel.RangeFont>>,
