@@ -82,7 +82,8 @@ module.exports = async (env = {}, argv = {}) => {
         {
           from: 'manifest.xml',
           to: 'manifest.xml',
-          transform: (content) => content.toString('utf8').split(DEV_URL).join(url).split(DEV_URL.replace(/\/$/, '')).join(url.replace(/\/$/, '')),
+          // Every https://localhost:3000/… URL moves under ADDIN_URL; the bare origin (AppDomain) becomes its origin.
+          transform: (content) => content.toString('utf8').split(DEV_URL).join(url).split(DEV_URL.replace(/\/$/, '')).join(new URL(url).origin),
         },
         ...(localOfficeJs ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' }] : []),
         ...(preview
