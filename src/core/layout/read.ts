@@ -391,6 +391,11 @@ const SUMMARY_WORDS = /^(总分|总计|合计|得分合计|总得分|自评总�
 export function summaryRowLabel(grid: SheetGrid, row: number, cols: ColumnMap): string | null {
   const last = cols.indicator ?? cols.subcategory ?? cols.category;
   if (last === undefined) return null;
+  // Fast path for indicator rows: a 三级 cell of its own holding anything but a summary word.
+  if (!grid.mergeAt(row, last)) {
+    const v = grid.raw(row, last);
+    if (v !== null && v !== '' && !(typeof v === 'string' && v.length <= 12 && SUMMARY_WORDS.test(normalizeText(v).replace(/[:：]$/, '')))) return null;
+  }
   for (let c = 1; c <= last; c++) {
     const m = grid.mergeAt(row, c);
     if (m && (m.top !== row || m.left !== c)) continue;

@@ -156,12 +156,14 @@ function numberText(ref: string, trimmed: string): NumberValue | null {
 
 // ---------------------------------------------------------------- the actual cell
 
-/** Reads the actual value at `cell` (its merge's top-left); `ref` in the expressions is that cell's A1. */
-export function readActual(grid: SheetGrid, cell: CellRef): ActualValue {
+/**
+ * Reads the actual value at `cell` (its merge's top-left); `ref` in the expressions is that cell's A1
+ * (or the given reference: scoring writes row-independent templates, see run.ts).
+ */
+export function readActual(grid: SheetGrid, cell: CellRef, ref: string = cell.a1): ActualValue {
   const m = grid.mergeAt(cell.row, cell.col);
   const row = m ? m.top : cell.row;
   const col = m ? m.left : cell.col;
-  const ref = cell.a1;
   const raw = grid.raw(row, col);
   const nf = grid.numberFormat(row, col);
   if (raw === null) return { kind: 'empty' };
@@ -206,10 +208,10 @@ export function unitIsPercent(unit: string | null | undefined): boolean {
   return u === '%' || u === '百分比' || u === '百分率';
 }
 
-export function readTarget(grid: SheetGrid, ind: Indicator): TargetValue {
+export function readTarget(grid: SheetGrid, ind: Indicator, refOf: (c: CellRef) => string = (c) => c.a1): TargetValue {
   const f = ind.target;
   if (!f) return { kind: 'empty' };
-  const ref = f.cell.a1;
+  const ref = refOf(f.cell);
   const raw = f.raw;
   const unitCol = ind.unit?.text ?? null;
   const nf = grid.numberFormat(f.cell.row, f.cell.col);
@@ -255,7 +257,7 @@ export interface WeightValue {
 }
 
 /** 分值: the 分值 column (a number, or a text like `10分`), else the weight the rule states, else the most the rule awards. */
-export function readWeight(ind: Indicator): WeightValue | null {
+export function readWeight(ind: Indicator, refOf: (c: CellRef) => string = (c) => c.a1): WeightValue | null {
   const stated = ind.parsedRule.statedWeight;
   const f = ind.weight;
   if (f) {
@@ -263,7 +265,7 @@ export function readWeight(ind: Indicator): WeightValue | null {
     let expr = '';
     if (typeof f.raw === 'number' && Number.isFinite(f.raw)) {
       v = f.raw;
-      expr = f.cell.a1;
+      expr = refOf(f.cell);
     } else {
       const m = /^(\d+(?:\.\d+)?)分?$/.exec(normalizeText(f.text));
       if (m) {

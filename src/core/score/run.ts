@@ -3,12 +3,12 @@ import type { WorkbookSnapshot } from '../snapshot';
 import { SheetGrid } from '../snapshot';
 import type { Profile } from '../profile';
 import type { Finding } from '../findings';
-import type { CellRef, Project, TargetTable } from '../model';
+import type { CellRef, Indicator, Project, TargetTable } from '../model';
 import { readWorkbookModel } from '../layout/read';
 import { colToLetters, toA1 } from '../a1';
 import { D, fmt, fmtPct, lit, minD, roundScore } from './num';
-import { directionOf, excelTrim, isPercentFormat, readActual, readTarget, readWeight, type ActualValue } from './inputs';
-import { scoreIndicator } from './methods';
+import { directionOf, excelTrim, isPercentFormat, readActual, readTarget, readWeight } from './inputs';
+import { scoreIndicator, type MethodOutcome } from './methods';
 import { bi, join } from './explain';
 import { findBudgetBlock, findProjectName, freeColumn, summaryRows, tableRight, tableRows, type BudgetBlock } from './layout';
 import type { AddedColumn, Bilingual, BudgetExecutionScore, Grade, IndicatorScore, ProjectScore, ScoreOptions, ScoreResult } from './types';
@@ -34,12 +34,13 @@ export function runScore(snapshot: WorkbookSnapshot, profile: Profile, opts: Sco
   const model = readWorkbookModel(snapshot);
   const grids = new Map(snapshot.sheets.map((s) => [s.name, new SheetGrid(s)]));
   const result: ScoreResult = { source: snapshot.source, model, projects: [], addedColumns: [], findings: [], options };
+  const memo: RowMemo = new Map();
   for (const sheet of model.sheets) {
     const grid = grids.get(sheet.sheet)!;
     const taken = new Set<number>();
     let prevBottom = 0;
     for (const table of sheet.tables) {
-      scoreTable(grid, table, profile, options, result, taken, prevBottom);
+      scoreTable(grid, table, profile, options, result, taken, prevBottom, memo);
       prevBottom = tableRows(table).bottom;
     }
   }
@@ -58,6 +59,7 @@ function scoreTable(
   result: ScoreResult,
   taken: Set<number>,
   prevBottom: number,
+  memo: RowMemo,
 ): void {
   const { top, bottom } = tableRows(table);
   const headerTop = table.headerBands[0].top;
@@ -111,10 +113,84 @@ function scoreTable(
   const projects = table.projects;
   projects.forEach((project, i) => {
     const limit = i + 1 < projects.length ? projects[i + 1].firstRow : bottom + 6;
-    const ps = scoreProject(grid, table, project, actualCol!, scoreCol!, options, result, selfEval ? budget : null, profile, limit, selfEval);
+    const ps = scoreProject(grid, table, project, actualCol!, scoreCol!, options, result, selfEval ? budget : null, profile, limit, selfEval, memo);
     result.projects.push(ps);
   });
 }
+
+/** Placeholder for the row number in formula templates (a private-use character: never in a sheet's text). */
+const ROW_MARK = '\uE000';
+
+interface RowOutcome extends MethodOutcome {
+  /** The formula split at the row placeholder: joined with the row number. */
+  formulaParts: string[] | null;
+  weight: number | null;
+  weightSource: IndicatorScore['weightSource'];
+  actualEmpty: boolean;
+}
+
+/** Outcomes by row signature: rows with the same rule, target, weight and actual value share one computation. */
+export type RowMemo = Map<string, RowOutcome>;
+
+/**
+ * Scores one indicator row. The formula comes back as a template (row number = ROW_MARK): every cell it
+ * reads is on the row itself. Rows whose inputs are equal (rule, 指标值, 度量单位, 指标值类型, category,
+ * 分值, actual value, number formats, columns) share one outcome, as the parsers share theirs by text;
+ * inputs read from another row (a 指标值 merged down) are computed on their own.
+ */
+function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowMemo): RowOutcome {
+  const row = ind.row;
+  const sameRow = (!ind.target || ind.target.cell.row === row) && (!ind.weight || ind.weight.cell.row === row);
+  const actualRaw = grid.value(row, actualCol);
+  let key: string | null = null;
+  if (sameRow) {
+    const t = ind.target;
+    const w = ind.weight;
+    key = [
+      ind.parsedRule.text,
+      t ? `${typeof t.raw}:${String(t.raw)}:${t.cell.col}:${grid.numberFormat(row, t.cell.col) ?? ''}` : '',
+      ind.unit?.text ?? '',
+      ind.directionField?.text ?? '',
+      ind.categoryKey ?? '',
+      ind.subcategoryKey ?? '',
+      w ? `${typeof w.raw}:${String(w.raw)}:${w.cell.col}` : '',
+      `${typeof actualRaw}:${String(actualRaw)}:${actualCol}:${grid.numberFormat(row, actualCol) ?? ''}`,
+    ].join('\u0001');
+    const hit = memo.get(key);
+    if (hit) return hit;
+  }
+  const refOf = (c: CellRef) => (sameRow ? `${colToLetters(c.col)}${ROW_MARK}` : c.a1);
+  const actualRef: CellRef = { row, col: actualCol, a1: toA1(row, actualCol) };
+  const actual = readActual(grid, actualRef, sameRow ? `${colToLetters(actualCol)}${ROW_MARK}` : actualRef.a1);
+  const weight = readWeight(ind, refOf);
+  const out = scoreIndicator({
+    ind,
+    rule: ind.parsedRule,
+    actual,
+    ref: sameRow ? `${colToLetters(actualCol)}${ROW_MARK}` : actualRef.a1,
+    target: readTarget(grid, ind, refOf),
+    weight,
+    dir: directionOf(ind),
+    unit: ind.unit?.text ?? null,
+    actualPercentFormat: isPercentFormat(grid.numberFormat(row, actualCol)),
+  });
+  const guarded = out.formula ? `IF(TRIM(${sameRow ? `${colToLetters(actualCol)}${ROW_MARK}` : actualRef.a1})="","",${out.formula})` : null;
+  const result: RowOutcome = {
+    ...out,
+    formula: guarded,
+    formulaParts: guarded ? guarded.split(ROW_MARK) : null,
+    weight: weight ? weight.value.toNumber() : null,
+    weightSource: weight ? weight.source : null,
+    actualEmpty: actual.kind === 'empty',
+  };
+  if (key !== null) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
+
+const MEMO_MAX = 20000;
 
 function scoreProject(
   grid: SheetGrid,
@@ -128,6 +204,7 @@ function scoreProject(
   profile: Profile,
   limit: number,
   selfEval: boolean,
+  memo: RowMemo,
 ): ProjectScore {
   const headerTop = table.headerBands[0].top;
   const name = project.name || (selfEval ? (findProjectName(grid, 1, headerTop - 1) ?? '') : '') || table.sheet;
@@ -136,20 +213,8 @@ function scoreProject(
     if (ind.name === '') continue;
     const actualRef: CellRef = { row: ind.row, col: actualCol, a1: toA1(ind.row, actualCol) };
     const cellA1 = toA1(ind.row, scoreCol);
-    const actual: ActualValue = readActual(grid, actualRef);
-    const out = scoreIndicator({
-      ind,
-      rule: ind.parsedRule,
-      actual,
-      ref: actualRef.a1,
-      target: readTarget(grid, ind),
-      weight: readWeight(ind),
-      dir: directionOf(ind),
-      unit: ind.unit?.text ?? null,
-      actualPercentFormat: isPercentFormat(grid.numberFormat(ind.row, actualCol)),
-    });
-    const weight = readWeight(ind);
-    const formula = out.formula ? `IF(TRIM(${actualRef.a1})="","",${out.formula})` : null;
+    const out = scoreRow(grid, ind, actualCol, memo);
+    const formula = out.formulaParts ? out.formulaParts.join(String(ind.row)) : null;
     const s: IndicatorScore = {
       indicator: ind.name,
       sheet: table.sheet,
@@ -159,8 +224,8 @@ function scoreProject(
       actual: grid.value(ind.row, actualCol),
       target: ind.target?.text ?? '',
       score: out.score,
-      weight: weight ? weight.value.toNumber() : null,
-      weightSource: weight ? weight.source : null,
+      weight: out.weight,
+      weightSource: out.weightSource,
       method: out.method,
       formula,
       explanation: out.explanation,
@@ -173,7 +238,7 @@ function scoreProject(
     keepUserScore(grid, s, ind.row, scoreCol, options, (f) => isOwnScoreFormula(f, actualRef.a1));
     indicators.push(s);
     if (s.needsReview) {
-      const empty = actual.kind === 'empty';
+      const empty = out.actualEmpty;
       result.findings.push(
         finding(table, {
           id: empty ? 'score-no-actual' : 'score-needs-review',
@@ -220,9 +285,11 @@ function scoreProject(
 
   // Total and grade.
   const parts: { cell: string; row: number; score: number | null }[] = indicators.map((s) => ({ cell: s.cell, row: s.row, score: s.score }));
-  const known = parts.filter((p) => p.score !== null).map((p) => D(p.score!));
-  if (be) known.push(...(be.score !== null ? [D(be.score)] : []));
-  const partial = roundScore(known.reduce((a, b) => a.plus(b), D(0)));
+  // Scores have at most 2 decimals: summed exactly in hundredths.
+  let cents = 0;
+  for (const p of parts) if (p.score !== null) cents += Math.round(p.score * 100);
+  if (be && be.score !== null) cents += Math.round(be.score * 100);
+  const partial = cents / 100;
   const complete = parts.every((p) => p.score !== null) && (!be || be.score !== null) && parts.length > 0;
   const total = complete ? partial : null;
   const summary = summaryRows(grid, table.columns, project, limit);

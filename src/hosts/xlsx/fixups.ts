@@ -181,23 +181,6 @@ export function sheetParts(files: Unzipped): Map<string, string> {
 // ---------------------------------------------------------------------------------------------
 // Formula cached values
 
-function cellElementRange(xml: string, ref: string): [number, number] | undefined {
-  const needle = `<c r="${ref}"`;
-  let i = xml.indexOf(needle);
-  while (i >= 0) {
-    const next = xml.charCodeAt(i + needle.length);
-    // the address must end here: followed by whitespace, '>' or '/'
-    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) break;
-    i = xml.indexOf(needle, i + 1);
-  }
-  if (i < 0) return undefined;
-  const tagEnd = startTagEnd(xml.slice(i, i + 4096)) + i;
-  if (xml.charCodeAt(tagEnd - 2) === 47 /* / */) return [i, tagEnd];
-  const close = xml.indexOf('</c>', tagEnd);
-  if (close < 0) return undefined;
-  return [i, close + 4];
-}
-
 function serialiseValue(value: PlanValue): { t?: string; v?: string } {
   if (value === null || value === undefined) return {};
   if (typeof value === 'number') return Number.isFinite(value) ? { v: String(value) } : {};
@@ -219,16 +202,42 @@ export function setCachedValue(cell: string, value: PlanValue): string {
   return `${tag}${fm[0]}${v !== undefined ? `<v>${v}</v>` : ''}</c>`;
 }
 
+/**
+ * Writes the cached values in one pass over the sheet (cells found by address in document order), so
+ * 10,000 formulas cost one scan of the sheet, not one scan and one copy each.
+ */
 function fixFormulas(xml: string, fixes: FormulaFix[]): string {
-  for (const fx of fixes) {
-    const ref = colLetters(fx.col) + fx.row;
-    const range = cellElementRange(xml, ref);
-    if (!range) continue;
-    const el = xml.slice(range[0], range[1]);
-    const fixed = setCachedValue(el, fx.value);
-    if (fixed !== el) xml = xml.slice(0, range[0]) + fixed + xml.slice(range[1]);
+  const byRef = new Map<string, FormulaFix>();
+  for (const fx of fixes) byRef.set(colLetters(fx.col) + fx.row, fx); // the last fix of a cell wins
+  const needle = '<c r="';
+  const out: string[] = [];
+  let last = 0;
+  let i = xml.indexOf(needle);
+  while (i >= 0 && byRef.size > 0) {
+    const start = i + needle.length;
+    const q = xml.indexOf('"', start);
+    if (q < 0) break;
+    const ref = xml.slice(start, q);
+    const fx = byRef.get(ref);
+    if (!fx) {
+      i = xml.indexOf(needle, q);
+      continue;
+    }
+    byRef.delete(ref);
+    const tagEnd = startTagEnd(xml.slice(i, i + 4096)) + i;
+    let end = tagEnd;
+    if (xml.charCodeAt(tagEnd - 2) !== 47 /* / */) {
+      const close = xml.indexOf('</c>', tagEnd);
+      if (close < 0) break;
+      end = close + 4;
+    }
+    out.push(xml.slice(last, i), setCachedValue(xml.slice(i, end), fx.value));
+    last = end;
+    i = xml.indexOf(needle, end);
   }
-  return xml;
+  if (last === 0) return xml;
+  out.push(xml.slice(last));
+  return out.join('');
 }
 
 function colLetters(col: number): string {
