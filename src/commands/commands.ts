@@ -6,11 +6,10 @@
  */
 import '../taskpane/zod-setup';
 import { createPaneHost } from '../taskpane/office-host';
-import { runPaneCheck } from '../taskpane/check-model';
 import { loadSettings } from '../taskpane/settings';
 import { langFromDisplay } from '../taskpane/strings';
-import { errorText } from '../taskpane/context';
 import type { Lang } from '../core/findings';
+import { checkCommand } from './check-command';
 
 function paneLang(): Lang {
   const s = loadSettings();
@@ -24,13 +23,9 @@ function showMessage(text: string): void {
 }
 
 async function runCheckCommand(event: Office.AddinCommands.Event): Promise<void> {
-  const lang = paneLang();
   try {
-    const host = await createPaneHost();
-    await runPaneCheck(host, loadSettings(), lang);
-  } catch (e) {
-    console.error(e);
-    showMessage(errorText(e, lang));
+    const out = await checkCommand(createPaneHost, paneLang());
+    if (!out.ok) showMessage(out.message);
   } finally {
     event.completed();
   }

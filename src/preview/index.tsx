@@ -15,6 +15,8 @@ import type { WritePlan } from '../core/plan';
 import { parseA1 } from '../core/a1';
 import { applyPlanToXlsx } from '../hosts/xlsx/write';
 import { Grid } from './Grid';
+import { checkCommand } from '../commands/check-command';
+import { langFromDisplay } from '../taskpane/strings';
 import { loadXlsx, type DisplayInfo } from './xlsx-load';
 import { RecordingHost, replayPlan } from './recorder';
 import previewCss from './preview.css';
@@ -128,6 +130,8 @@ async function download(): Promise<void> {
 function Workbook() {
   const version = useSyncExternalStore(state.subscribe, state.getVersion);
   const [dragging, setDragging] = useState(false);
+  const [ribbonBusy, setRibbonBusy] = useState(false);
+  const [ribbonMessage, setRibbonMessage] = useState('');
   useEffect(() => {
     document.title = state.fileName ? `${state.fileName} — jixiao 预览` : 'jixiao 预览 / preview';
   }, [version]);
@@ -165,6 +169,27 @@ function Workbook() {
         <button type="button" className="tool-button" data-testid="download-button" disabled={!state.original} onClick={() => void download()}>
           下载结果 / Download
         </button>
+        <button
+          type="button"
+          className="tool-button ribbon"
+          data-testid="ribbon-check"
+          title="功能区按钮“一键检查”（开始 › 绩效目标表）/ the ribbon's Check Now button"
+          disabled={!state.original || ribbonBusy}
+          onClick={() => {
+            setRibbonBusy(true);
+            void checkCommand(async () => host, langFromDisplay(displayLanguage)).then((out) => {
+              setRibbonBusy(false);
+              setRibbonMessage(out.message);
+            });
+          }}
+        >
+          一键检查 / Check Now
+        </button>
+        {ribbonMessage && (
+          <span className="ribbon-message" data-testid="ribbon-message">
+            {ribbonMessage}
+          </span>
+        )}
         <span className="file-name" data-testid="file-name">
           {state.loading ? '…' : state.fileName}
         </span>

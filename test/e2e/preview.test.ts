@@ -399,6 +399,19 @@ describe('the task pane in the preview', () => {
     await shot('09-english');
   });
 
+  it('runs the ribbon command 一键检查 (same code as the Office function command) without the pane', async () => {
+    await page.goto(url);
+    await page.waitForSelector('[data-testid=file-name]:text("hengyang-2024.xlsx")');
+    await page.click('[data-testid=ribbon-check]');
+    await page.waitForSelector('[data-testid=ribbon-message]');
+    const expected = runCheck(await readWorkbookFile(EXAMPLE), BUILTIN_PROFILES[DEFAULT_PROFILE_ID]).findings;
+    const n = (sev: string) => expected.filter((f) => f.severity === sev).length;
+    expect(await page.textContent('[data-testid=ribbon-message]')).toBe(`检查完成：${n('error')} 个错误，${n('warning')} 个警告，${n('info')} 个提示`);
+    expect(await page.locator(`td[data-cell="${firstError.cell}"]`).getAttribute('data-fill')).toBe(ERROR_FILL);
+    expect(await page.locator('[data-testid=sheet-tab][data-sheet="检查结果"]').count()).toBe(1);
+    await shot('10-ribbon-command');
+  });
+
   it('sent no request off localhost and broke no Content-Security-Policy rule', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(external).toEqual([]);
