@@ -17,6 +17,8 @@ export const FindingSchema = z.object({
   message: z.string(),
   category: z.string(),
   categoryKey: z.string(),
+  /** Present when jixiao can fix the finding (`jixiao fix --only ID`): its id, label (in --lang) and whether it is safe. */
+  fix: z.object({ id: z.string(), label: z.string(), safe: z.boolean() }).optional(),
 });
 
 export const ProjectSummarySchema = z.object({
@@ -71,6 +73,7 @@ export function fileReport(file: string, result: CheckResult, lang: Lang): FileR
     message: f.message[lang],
     category: REVIEW_CATEGORIES[f.category][lang],
     categoryKey: f.category,
+    ...(f.fix ? { fix: { id: f.fix.id, label: f.fix.label[lang], safe: f.fix.safe } } : {}),
   }));
   return {
     file,

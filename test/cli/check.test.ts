@@ -87,6 +87,12 @@ describe('jixiao check --json on the seed', () => {
     expect(report.files[0].summary.errors).toBe(7);
   });
 
+  test('findings that jixiao can fix say so', () => {
+    const moved = report.files[0].findings.find((x) => x.cell === 'P9' && x.id === 'value-in-unit-column')!;
+    expect(moved.fix).toMatchObject({ id: 'move-to-target', safe: true });
+    expect(report.files[0].findings.find((x) => x.id === 'cost-exceeds-fund')!.fix).toBeUndefined();
+  });
+
   test('messages are in the chosen language', async () => {
     const en = CheckReportSchema.parse(JSON.parse((await jixiao(['check', SEED, '--json', '--lang', 'en-US'])).stdout));
     expect(en.files[0].findings[0].message).toMatch(/^[\x20-\x7e\u2018-\u201d\u4e00-\u9fff\u3000-\u303f\uff00-\uffef≥≤]+$/);
