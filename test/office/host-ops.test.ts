@@ -194,6 +194,19 @@ describe('sheets, colours, values', () => {
     expect(state(fake.workbook)).toEqual(before);
   });
 
+  test('a mark on A1 of a user’s sheet does not make it look like a sheet jixiao added', async () => {
+    const snapshot = tableSnapshot(1000);
+    const { fake, host } = setup(snapshot);
+    const before = state(fake.workbook);
+    const plan = checkPlanFor(snapshot);
+    await host.applyPlan({ ops: [{ op: 'mark', sheet: SHEET, cell: 'A1', severity: 'info', note: '[jixiao] 提示：A1' }, ...plan.ops] });
+    await host.applyPlan(plan, { replaceMarks: true });
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual([SHEET, FINDINGS_SHEET_NAME]);
+    const r = await host.clearMarks();
+    expect(r.sheetsRemoved).toEqual([FINDINGS_SHEET_NAME]);
+    expect(state(fake.workbook)).toEqual(before);
+  });
+
   test('the pane’s mark colour (MarkOp.fill) is used, and cleared like the others', async () => {
     const snapshot = tableSnapshot(1000);
     const { fake, host } = setup(snapshot);

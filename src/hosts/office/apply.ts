@@ -86,13 +86,13 @@ export function markColor(severity: Severity, fill?: string): string {
   return hexColor(fill ?? MARK_FILLS[severity] ?? MARK_FILLS.warning);
 }
 
-/** Whether A1 (value or note) says jixiao made the sheet. */
+/**
+ * Whether A1 says jixiao made the sheet: the marker text in the cell, or the marker note. (Not any
+ * note of ours: a mark on A1 of a user's sheet carries a [jixiao] note too.)
+ */
 export function isGeneratedMarker(a1Value: unknown, a1Note: string | null | undefined): boolean {
-  if (typeof a1Value === 'string') {
-    const t = a1Value.trimStart();
-    if (t === GENERATED_SHEET_MARKER || t.startsWith(NOTE_TAG)) return true;
-  }
-  return typeof a1Note === 'string' && a1Note.trimStart().startsWith(NOTE_TAG);
+  if (typeof a1Value === 'string' && a1Value.trim() === GENERATED_SHEET_MARKER) return true;
+  return typeof a1Note === 'string' && a1Note.trimStart().startsWith(SHEET_MARKER_NOTE.slice(0, SHEET_MARKER_NOTE.indexOf('，')));
 }
 
 /** Sets a range's fill to a recorded state: no fill, a solid colour or a pattern. */
@@ -905,7 +905,7 @@ class WriteBatch {
       b.note = ws.notes.getItem(ref);
       b.note.content = content;
     } else {
-      b.note = ws.notes.add(ref, content);
+      b.note = ws.notes.add(ws.getRange(ref), content);
       b.hasNote = true;
     }
   }
@@ -1127,7 +1127,7 @@ class WriteBatch {
         ws.getRange(`${l}:${l}`).format.columnWidth = Math.round((Math.min(wd, 255) * 7 + 5) * 0.75 * 100) / 100;
       }
     });
-    if (this.notes) ws.notes.add('A1', SHEET_MARKER_NOTE);
+    if (this.notes) ws.notes.add(ws.getRange('A1'), SHEET_MARKER_NOTE);
     if (!this.ledger.sheets.some((x) => x.toLowerCase() === name.toLowerCase())) this.ledger.sheets.push(name);
     return { name, temp };
   }
@@ -1167,7 +1167,7 @@ class WriteBatch {
     const count = op.count;
     const last = at + count - 1;
     const name = `_jixiao_${this.runId}_${this.probes.length}`;
-    const item = this.ctx.workbook.names.add(name, `=${quoteSheet(op.sheet)}!$A$${at}`);
+    const item = this.ctx.workbook.names.add(name, ws.getRange(`A${at}`));
     this.probes.push({ name, sheet: op.sheet, at, item });
     ws.getRange(`${at}:${last}`).insert('Down');
     this.undo.push({ kind: 'insert', seg: this.seg, index: this.inserts.length, sheet: op.sheet, at, count });
@@ -1382,7 +1382,7 @@ async function rollback(host: OfficeHost, w: WriteBatch, prep: Prepared): Promis
           if (u.was === null) {
             if (exists) ws.notes.getItem(u.ref).delete();
           } else if (exists) ws.notes.getItem(u.ref).content = u.was;
-          else ws.notes.add(u.ref, u.was);
+          else ws.notes.add(ws.getRange(u.ref), u.was);
           break;
         }
         case 'insert':
