@@ -89,6 +89,8 @@ right.id = 'root';
 right.setAttribute('data-testid', 'pane-container');
 app.append(left, right);
 window.__jixiaoPreview = { host, displayLanguage, container: right };
+// For the end-to-end tests and for trying failures by hand (e.g. __jixiaoFakeExcel.setProtected('Sheet', true)).
+(window as unknown as { __jixiaoFakeExcel: FakeExcel }).__jixiaoFakeExcel = state.excel;
 
 async function openBytes(bytes: ArrayBuffer, name: string): Promise<void> {
   state.loading = true;

@@ -51,8 +51,11 @@ export function usePane(): PaneContextValue {
 export function errorText(e: unknown, lang: Lang): string {
   if (e instanceof HostError || (e && typeof e === 'object' && 'messages' in e && (e as HostError).messages?.[lang])) {
     const h = e as HostError;
-    const where = h.where ? ` (${h.where.sheet}!${h.where.cell})` : '';
-    return `${h.messages[lang]}${where}`;
+    const text = h.messages[lang];
+    // The place, unless the message names it already (a sheet-level failure points at A1 of that sheet).
+    let place = '';
+    if (h.where) place = text.includes(h.where.sheet) ? (h.where.cell && h.where.cell !== 'A1' ? h.where.cell : '') : `${h.where.sheet}!${h.where.cell}`;
+    return place ? (lang === 'zh-CN' ? `${text}（${place}）` : `${text} (${place})`) : text;
   }
   if (e instanceof Error) return e.message;
   return String(e);

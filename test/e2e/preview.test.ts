@@ -399,6 +399,22 @@ describe('the task pane in the preview', () => {
     await shot('09-english');
   });
 
+  it('says so in the pane when a sheet is protected, and writes nothing', async () => {
+    await page.goto(url);
+    await page.waitForSelector('[data-testid=file-name]:text("hengyang-2024.xlsx")');
+    const fillsBefore = await fills();
+    await page.evaluate((sheet) => (window as unknown as { __jixiaoFakeExcel: { setProtected(s: string, on: boolean): void } }).__jixiaoFakeExcel.setProtected(sheet, true), firstError.sheet);
+    await page.click('[data-testid=check-button]');
+    await page.waitForSelector('[data-testid=notice][data-intent=error]');
+    const text = (await page.textContent('[data-testid=notice]'))!;
+    expect(text).toMatch(/保护/);
+    expect(text).toContain(firstError.sheet);
+    expect(await fills()).toEqual(fillsBefore);
+    expect(await page.locator('[data-testid=sheet-tab][data-sheet="检查结果"]').count()).toBe(0);
+    await shot('09b-protected');
+    await page.evaluate((sheet) => (window as unknown as { __jixiaoFakeExcel: { setProtected(s: string, on: boolean): void } }).__jixiaoFakeExcel.setProtected(sheet, false), firstError.sheet);
+  });
+
   it('runs the ribbon command 一键检查 (same code as the Office function command) without the pane', async () => {
     await page.goto(url);
     await page.waitForSelector('[data-testid=file-name]:text("hengyang-2024.xlsx")');
