@@ -178,6 +178,20 @@ describe('scoring (copyFormat, merge, setValue, setFormula, mark)', () => {
   });
 });
 
+test('a recalculate op calculates its sheet after the write (calculation was suspended while writing)', async () => {
+  const snapshot = { source: 'r', sheets: [{ name: 'R', values: [[1, 2, 3]], formulas: { C1: 'A1+B1' }, merges: [] }] };
+  const { fake, host } = setup(snapshot, { evaluate: (f) => (f === '=A1+B1' ? 3 : f === '=C1*2' ? 6 : undefined) });
+  fake.workbook.sheets[0].cells.get(1 * 16384 + 2)!.value = 999; // a stale cached value
+  fake.resetStats();
+  await host.applyPlan({ ops: [{ op: 'setFormula', sheet: 'R', cell: 'D1', formula: 'C1*2', value: null }, { op: 'recalculate', sheet: 'R' }] });
+  const s = findSheet(fake.workbook, 'R')!;
+  expect(cellAt(s, 1, 4)).toMatchObject({ formula: '=C1*2', value: 6 });
+  expect(cellAt(s, 1, 3)?.value).toBe(3);
+  expect(fake.syncLog.filter((x) => x.writes > 0)).toHaveLength(1);
+  expect(fake.syncLog[fake.syncLog.length - 1].writes).toBe(0);
+  expect(fake.syncLog.some((x) => x.failed)).toBe(false);
+});
+
 describe('sheets, colours, values', () => {
   test('a user sheet named 检查结果 is kept: the findings go to 检查结果 (2), and clear removes only ours', async () => {
     const snapshot = tableSnapshot(1000);

@@ -857,6 +857,22 @@ class FakeWorksheetProxy extends FakeObject implements XlWorksheet {
     return new FakeRangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? 'true' : ''})`, this, (s) => usedRect(s, !!valuesOnly), true);
   }
 
+  calculate(markAllDirty: boolean): void {
+    this.call('calculate', [markAllDirty], () => {
+      const s = this.sheet();
+      const fake = this.ctx.fake;
+      const dirty = fake.takeDirty();
+      const keys = markAllDirty ? new Set(s.cells.keys()) : (dirty.get(s) ?? new Set<number>());
+      for (const [other, set] of dirty) if (other !== s) for (const k of set) fake.markDirty(other, k);
+      for (const k of keys) {
+        const c = s.cells.get(k);
+        if (c?.formula === undefined) continue;
+        const v = fake.evaluate(c.formula, s.name, `${colToLetters(keyCol(k))}${keyRow(k)}`);
+        if (v !== undefined) c.value = v;
+      }
+    });
+  }
+
   activate(): void {
     this.call('activate', null, () => {
       const s = this.sheet();

@@ -253,7 +253,7 @@ function describe(op: PlanOp): string {
     case 'copyFormat':
       return `copyFormat ${op.sheet}!${op.from}→${op.to}`;
     case 'recalculate':
-      return 'recalculate';
+      return `recalculate ${op.sheet}`;
     default:
       return `${op.op} ${op.sheet}!${op.cell}`;
   }
@@ -376,11 +376,14 @@ export async function applyPlanOffice(host: OfficeHost, plan: WritePlan, options
   }
   const writeRun = host.lastRun;
   let syncs = prepSyncs + (writeRun?.syncs ?? 0);
-  // Formulas and values written with calculation suspended: recalculate now (no data changes).
-  if (infos.some((i) => i.op.op === 'recalculate' || i.op.op === 'setFormula' || i.op.op === 'setValue')) {
+  // Formulas and values written with calculation suspended: recalculate now (no data changes). A
+  // recalculate op asks for its sheet's formulas all to be calculated.
+  const sheetsToCalculate = [...new Set(infos.filter((i) => i.op.op === 'recalculate').map((i) => (i.op as { sheet: string }).sheet))];
+  if (sheetsToCalculate.length || infos.some((i) => i.op.op === 'setFormula' || i.op.op === 'setValue')) {
     try {
       await host.session('apply', async (s) => {
         s.ctx.workbook.application.calculate('Recalculate');
+        for (const name of sheetsToCalculate) s.ctx.workbook.worksheets.getItem(name).calculate(true);
         await s.sync();
       });
       syncs += 1;

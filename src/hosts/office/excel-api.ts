@@ -74,6 +74,8 @@ export interface XlWorksheet {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
   delete(): void;
+  /** ExcelApi 1.6. */
+  calculate(markAllDirty: boolean): void;
 }
 
 export interface XlRangeFill {
