@@ -73,7 +73,8 @@ export interface FakeExcelOptions {
   payloadLimit?: number;
   /**
    * Computes a formula's value when one is written or recalculated (Excel does; the fake does not
-   * unless told how). Return undefined when unknown: the cell keeps its cached value. planValues()
+   * unless told how). Return undefined (or null: a formula never yields "no value") when unknown:
+   * the cell keeps its cached value. planValues()
    * makes one from write plans (their setFormula ops carry the computed values).
    */
   evaluate?: (formula: string, sheet: string, address: string) => CellValue | undefined;
@@ -607,7 +608,7 @@ class FakeApplication extends FakeObject implements XlApplication {
           const c = s.cells.get(k);
           if (c?.formula === undefined) continue;
           const v = fake.evaluate(c.formula, s.name, `${colToLetters(keyCol(k))}${keyRow(k)}`);
-          if (v !== undefined) c.value = v;
+          if (v !== undefined && v !== null) c.value = v;
         }
       }
     });
@@ -868,7 +869,7 @@ class FakeWorksheetProxy extends FakeObject implements XlWorksheet {
         const c = s.cells.get(k);
         if (c?.formula === undefined) continue;
         const v = fake.evaluate(c.formula, s.name, `${colToLetters(keyCol(k))}${keyRow(k)}`);
-        if (v !== undefined) c.value = v;
+        if (v !== undefined && v !== null) c.value = v;
       }
     });
   }
