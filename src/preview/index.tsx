@@ -103,6 +103,7 @@ async function openBytes(bytes: ArrayBuffer, name: string): Promise<void> {
     state.original = bytes;
     state.fileName = name;
     host.reset();
+    state.excel.resetStats();
   } catch (e) {
     state.error = (e as Error).message;
   } finally {
@@ -192,6 +193,9 @@ function Workbook() {
             {ribbonMessage}
           </span>
         )}
+        <span className="syncs" data-testid="sync-count" title="context.sync() calls of the fake Excel API since the file was opened">
+          {state.excel.stats.syncs} syncs · {Math.round(state.excel.stats.requestBytes / 1024)} KB
+        </span>
         <span className="file-name" data-testid="file-name">
           {state.loading ? '…' : state.fileName}
         </span>

@@ -399,6 +399,14 @@ describe('the task pane in the preview', () => {
     await shot('09-english');
   });
 
+  it('tells the user when an opened file is not a workbook', async () => {
+    const bad = path.join(SHOTS, 'not-a-workbook.xlsx');
+    fs.writeFileSync(bad, 'this is not a zip');
+    await page.setInputFiles('[data-testid=open-file]', bad);
+    await page.waitForSelector('[data-testid=preview-error]');
+    expect(await page.textContent('[data-testid=preview-error]')).toContain('.xlsx');
+  });
+
   it('says so in the pane when a sheet is protected, and writes nothing', async () => {
     await page.goto(url);
     await page.waitForSelector('[data-testid=file-name]:text("hengyang-2024.xlsx")');
