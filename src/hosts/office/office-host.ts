@@ -8,8 +8,11 @@
  *
  * Reads: one sync per sheet. The first sync also lists the sheets; each sheet's read takes its used
  * range's values, the formulas and number formats of formula and numeric cells (special cells, so the
- * response carries them only where they exist) and the merged areas. A sheet past the request budget
- * (Excel on the web: 5 MB) is read in row blocks, one sync each, sized from rowCount × columnCount.
+ * response carries them only where they exist) and the merged areas. Before a sheet's size is known
+ * the read takes its first `firstReadRows` rows (the budget over an assumed 12 columns: ~14,500 rows);
+ * the rest of a larger sheet is read in row blocks, one sync each, sized from rowCount × columnCount
+ * (budget: 80% of Excel on the web's 5 MB at an estimated 24 bytes a cell). A first read refused as
+ * too large (a sheet much wider than assumed) is retried sizes first.
  *
  * Writes (apply.ts, clear.ts): the cells' current state and the ledger are read first, protection is
  * checked, then every write goes in one batch (one sync) with calculation suspended. If that sync
@@ -33,7 +36,11 @@ export interface OfficeHostOptions {
   budget?: Partial<Budget>;
 }
 
-/** The lowest ExcelApi set the host needs: merged areas (1.13); fill patterns 1.12, special cells and copyFrom 1.9, custom XML parts 1.5. */
+/**
+ * The lowest ExcelApi set the host needs: merged areas (1.13); also fill patterns (1.12), special cells
+ * and cell properties (1.9), workbook protection and the active cell (1.7), suspended calculation and
+ * Worksheet.calculate (1.6), custom XML parts (1.5), names (1.4).
+ */
 export const REQUIRED_API = '1.13';
 /** Notes (detected at run time; without them messages go only to the 检查结果 sheet). */
 export const NOTES_API = '1.18';
@@ -244,10 +251,6 @@ function buildSnapshot(name: string, read: SheetRead): SheetSnapshot {
   const formulas: Record<string, string> = {};
   const numberFormats: Record<string, string> = {};
   const merges = new Map<string, RangeRef>();
-  const usedTop = read.used.rowIndex + 1;
-  const usedLeft = read.used.columnIndex + 1;
-  const usedRows = read.used.rowCount;
-  const usedCols = read.used.columnCount;
   const put = (r: number, c: number, v: CellValue) => {
     while (values.length < r) values.push([]);
     const line = values[r - 1];
@@ -309,12 +312,8 @@ function buildSnapshot(name: string, read: SheetRead): SheetSnapshot {
       }
     }
   }
-  // The used range of an empty sheet is A1 with nothing in it.
-  if (usedRows === 1 && usedCols === 1 && values.length === 0) values.length = 0;
   // Rows past the last one with a value are dropped (a snapshot ends at its last value).
   while (values.length > 0 && values[values.length - 1].every((v) => v === null)) values.pop();
-  void usedTop;
-  void usedLeft;
   const snap: SheetSnapshot = { name, values, merges: [...merges.values()].sort((a, b) => a.top - b.top || a.left - b.left) };
   if (Object.keys(formulas).length) snap.formulas = formulas;
   if (Object.keys(numberFormats).length) snap.numberFormats = numberFormats;
