@@ -6,6 +6,7 @@
  * Target, as for checking: the engine adds at most 10% to the file's read time.
  *   npm run bench:score            (10,000 indicator rows)
  *   npm run bench:score -- 1000    (chosen sizes)
+ *   npm run bench:score -- --distinct   (every cost, count and satisfaction value different: rows share less)
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import type * as Score from '../src/core/score';
 import { buildProjectSheet, type ProjectSpec } from '../test/fixtures/builder';
 import { snapshotToXlsx } from '../test/fixtures/xlsx';
 import { CACHE, projectsFor } from './generate';
-import { profiles, xlsxRead, xlsxWrite } from './engine';
+import { engine, profiles, xlsxRead, xlsxWrite } from './engine';
 
 // The compiled engine (lib/), as `jixiao` runs it (see engine.ts).
 const score: typeof Score = require('../lib/core/score');
@@ -28,15 +29,15 @@ const { applyPlanToXlsx } = xlsxWrite;
 const RUNS = 3;
 
 /** Actual values for cleanProject's rows (cost, 社会成本 placeholder, count, checks, accuracy, time, accidents, checklist, satisfaction), varied by project. */
-function withActuals(projects: ProjectSpec[]): ProjectSpec[] {
+function withActuals(projects: ProjectSpec[], distinct: boolean): ProjectSpec[] {
   return projects.map((p, i) => {
     const fund = Number(p.fund);
     const actual: CellValue[] = [
-      Math.round(fund * (0.9 + (i % 5) * 0.1) * 100) / 100,
+      Math.round(fund * (0.9 + (i % 5) * 0.1) * 100) / 100 + (distinct ? i / 10000 : 0),
       null,
-      150 + (i % 7) * 10,
+      150 + (i % 7) * 10 + (distinct ? i % 53 : 0),
       i % 4 === 0 ? 11 : 12,
-      `${95 + (i % 5)}%`,
+      `${95 + (i % 5)}${distinct ? `.${i % 100}` : ''}%`,
       i % 3 === 0 ? '2025年1月' : '2024年11月',
       i % 6 === 0 ? 1 : 0,
       ['①②③', '①③', '全部', '②'][i % 4],
@@ -47,16 +48,16 @@ function withActuals(projects: ProjectSpec[]): ProjectSpec[] {
   });
 }
 
-async function scoreWorkbook(indicatorRows: number): Promise<string> {
+async function scoreWorkbook(indicatorRows: number, distinct: boolean): Promise<string> {
   await fs.mkdir(CACHE, { recursive: true });
-  const file = path.join(CACHE, `score-bench-${indicatorRows}.xlsx`);
+  const file = path.join(CACHE, `score-bench-${indicatorRows}${distinct ? '-distinct' : ''}.xlsx`);
   try {
     await fs.access(file);
     return file;
   } catch {
     /* build it */
   }
-  const projects = withActuals(projectsFor(indicatorRows));
+  const projects = withActuals(projectsFor(indicatorRows), distinct);
   const sheet = buildProjectSheet({ projects, extraColumns: ['actual', 'score'] });
   await fs.writeFile(file, await snapshotToXlsx({ source: file, sheets: [sheet] }));
   return file;
@@ -74,17 +75,19 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
 }
 
 async function main(): Promise<void> {
+  const distinct = process.argv.includes('--distinct');
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const list = sizes.length ? sizes : [10000];
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-score-bench-'));
-  const table: string[][] = [['indicator rows', 'read (ms)', 'engine (ms)', 'engine/read', 'write formulas (ms)', 'scored', 'review', 'formulas', 'end-to-end CLI (ms)']];
+  const table: string[][] = [['indicator rows', 'read (ms)', 'engine (ms)', 'engine/read', 'check engine (ms)', 'write formulas (ms)', 'scored', 'review', 'formulas', 'end-to-end CLI (ms)']];
   try {
     for (const n of list) {
-      const file = await scoreWorkbook(n);
+      const file = await scoreWorkbook(n, distinct);
       const input = await fs.readFile(file);
       const reads: number[] = [];
       const engines: number[] = [];
       const writes: number[] = [];
+      const checks: number[] = [];
       let scored = 0;
       let review = 0;
       let formulas = 0;
@@ -98,6 +101,9 @@ async function main(): Promise<void> {
           const r = score.runScore(snapshot, BUILTIN_PROFILES.hunan);
           return { r, plan: score.scorePlan(r, 'zh-CN') };
         });
+        // For comparison: the check engine on the same snapshot (the same layout reading, then the rules).
+        const [tc] = await time(() => engine.checkPlan(engine.runCheck(snapshot, BUILTIN_PROFILES.hunan), 'zh-CN'));
+        checks.push(tc);
         const [tw] = await time(() => applyPlanToXlsx(input, out.plan));
         reads.push(tr);
         engines.push(te);
@@ -124,7 +130,7 @@ async function main(): Promise<void> {
       }
       const r = median(reads);
       const e = median(engines);
-      table.push([String(n), r.toFixed(0), e.toFixed(0), `${((e / r) * 100).toFixed(1)}%`, median(writes).toFixed(0), String(scored), String(review), String(formulas), e2e]);
+      table.push([String(n), r.toFixed(0), e.toFixed(0), `${((e / r) * 100).toFixed(1)}%`, median(checks).toFixed(0), median(writes).toFixed(0), String(scored), String(review), String(formulas), e2e]);
       process.stderr.write(`${n} rows done\n`);
     }
   } finally {
@@ -132,6 +138,7 @@ async function main(): Promise<void> {
   }
   const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
   for (const r of table) process.stdout.write(r.map((c, i) => c.padStart(widths[i])).join('  ') + '\n');
+  if (distinct) process.stdout.write('distinct actual values (--distinct)\n');
   process.stdout.write(`peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; median of ${RUNS} runs; node ${process.version}\n`);
 }
 

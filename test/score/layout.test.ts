@@ -230,6 +230,23 @@ describe('added columns', () => {
     expect(r.projects[0].indicators).toHaveLength(8);
   });
 
+  test('two tables on one sheet each get their 得分 column in the first free column', () => {
+    const a = buildProjectSheet({ projects: [{ name: '项目甲', fund: 38, rows: rows([41.8, 200, 12, '97%', '2024年11月', 0, '①②③', '96%']) }], extraColumns: ['actual'] });
+    // Another unit's table under the first (its summary row makes it a new table, not a page of the first).
+    const b = buildProjectSheet({ startRow: a.values.length + 3, department: { name: '乙单位', fund: 38 }, projects: [{ name: '项目乙', fund: 38, rows: rows([38, 150, 11, '98%', '已完成', 1, '①③', '90%']) }], extraColumns: ['actual'] });
+    const values = b.values.map((row, i) => (i < a.values.length ? a.values[i] : row));
+    const sheet: SheetSnapshot = { name: a.name, values, merges: [...a.merges, ...b.merges] };
+    const r = runScore(wb(sheet), BUILTIN_PROFILES.hunan);
+    expect(r.addedColumns.map((c) => [c.letter, c.top, c.bottom])).toEqual([
+      ['P', 1, 11],
+      ['P', 14, 25],
+    ]);
+    expect(r.projects.map((p) => [p.name, p.total])).toEqual([
+      ['项目甲', 86],
+      ['项目乙', 63.75],
+    ]);
+  });
+
   test('without a 实际完成值 column nothing is scored, and the table is reported', () => {
     const sheet = buildProjectSheet({ projects: [cleanProject('项目甲', 38)] });
     const r = runScore(wb(sheet), BUILTIN_PROFILES.hunan);

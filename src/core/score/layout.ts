@@ -24,10 +24,20 @@ export function tableRight(grid: SheetGrid, table: TargetTable): number {
   return r;
 }
 
-/** The first column right of `after` that is empty on every row from `top` to `bottom` (values and merges). */
-export function freeColumn(grid: SheetGrid, after: number, top: number, bottom: number, taken: Set<number>): number {
+/** A column added for a table of the sheet, over its rows. */
+export interface TakenColumn {
+  col: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The first column right of `after` that is empty on every row from `top` to `bottom` (values and
+ * merges) and not already added for another table over those rows.
+ */
+export function freeColumn(grid: SheetGrid, after: number, top: number, bottom: number, taken: TakenColumn[]): number {
   for (let c = after + 1; c < after + 200; c++) {
-    if (taken.has(c)) continue;
+    if (taken.some((t) => t.col === c && t.top <= bottom && t.bottom >= top)) continue;
     let free = true;
     for (let r = top; r <= bottom && free; r++) {
       const v = grid.raw(r, c);

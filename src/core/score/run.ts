@@ -10,7 +10,7 @@ import { D, fmt, fmtPct, lit, minD, roundScore } from './num';
 import { directionOf, excelTrim, isPercentFormat, readActual, readTarget, readWeight } from './inputs';
 import { scoreIndicator, type MethodOutcome } from './methods';
 import { bi, join } from './explain';
-import { findBudgetBlock, findProjectName, freeColumn, summaryRows, tableRight, tableRows, type BudgetBlock } from './layout';
+import { findBudgetBlock, findProjectName, freeColumn, summaryRows, tableRight, tableRows, type BudgetBlock, type TakenColumn } from './layout';
 import type { AddedColumn, Bilingual, BudgetExecutionScore, Grade, IndicatorScore, ProjectScore, ScoreOptions, ScoreResult } from './types';
 
 /** Header words of the columns scoring adds. */
@@ -37,7 +37,7 @@ export function runScore(snapshot: WorkbookSnapshot, profile: Profile, opts: Sco
   const memo: RowMemo = new Map();
   for (const sheet of model.sheets) {
     const grid = grids.get(sheet.sheet)!;
-    const taken = new Set<number>();
+    const taken: TakenColumn[] = [];
     let prevBottom = 0;
     for (const table of sheet.tables) {
       scoreTable(grid, table, profile, options, result, taken, prevBottom, memo);
@@ -57,7 +57,7 @@ function scoreTable(
   profile: Profile,
   options: Required<ScoreOptions>,
   result: ScoreResult,
-  taken: Set<number>,
+  taken: TakenColumn[],
   prevBottom: number,
   memo: RowMemo,
 ): void {
@@ -89,7 +89,7 @@ function scoreTable(
   }
   const added = (role: 'actual' | 'score', formatFrom: number): number => {
     const col = freeColumn(grid, right, top, bottom, taken);
-    taken.add(col);
+    taken.push({ col, top, bottom });
     const a: AddedColumn = {
       sheet: table.sheet,
       role,
@@ -146,16 +146,23 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
   if (sameRow) {
     const t = ind.target;
     const w = ind.weight;
-    key = [
-      ind.parsedRule.text,
-      t ? `${typeof t.raw}:${String(t.raw)}:${t.cell.col}:${grid.numberFormat(row, t.cell.col) ?? ''}` : '',
-      ind.unit?.text ?? '',
-      ind.directionField?.text ?? '',
-      ind.categoryKey ?? '',
-      ind.subcategoryKey ?? '',
-      w ? `${typeof w.raw}:${String(w.raw)}:${w.cell.col}` : '',
-      `${typeof actualRaw}:${String(actualRaw)}:${actualCol}:${grid.numberFormat(row, actualCol) ?? ''}`,
-    ].join('\u0001');
+    const S = '\u0001';
+    key =
+      ind.parsedRule.text +
+      S +
+      (t ? `${typeof t.raw}:${String(t.raw)}:${t.cell.col}:${grid.numberFormat(row, t.cell.col) ?? ''}` : '') +
+      S +
+      (ind.unit?.text ?? '') +
+      S +
+      (ind.directionField?.text ?? '') +
+      S +
+      (ind.categoryKey ?? '') +
+      S +
+      (ind.subcategoryKey ?? '') +
+      S +
+      (w ? `${typeof w.raw}:${String(w.raw)}:${w.cell.col}` : '') +
+      S +
+      `${typeof actualRaw}:${String(actualRaw)}:${actualCol}:${grid.numberFormat(row, actualCol) ?? ''}`;
     const hit = memo.get(key);
     if (hit) return hit;
   }
