@@ -182,6 +182,20 @@ describe('failures leave the workbook as it was', () => {
     expect(state(fake.workbook)).toEqual(before);
   });
 
+  test('a write request Excel refuses as too large is sent again in smaller requests', async () => {
+    const snapshot = tableSnapshot(1000);
+    const { fake, host } = setup(snapshot, { payloadLimit: 22_000 });
+    const plan = checkPlanFor(snapshot);
+    decorate(fake.workbook, markOps(plan).map((m) => m.cell));
+    const before = state(fake.workbook);
+    const r = await host.applyPlan(plan);
+    expect(fake.syncLog.some((s) => s.failed === 'RequestPayloadSizeLimitExceeded')).toBe(true);
+    expect(r.writeSyncs).toBeGreaterThan(1);
+    expect(fake.syncLog.filter((s) => !s.failed).every((s) => s.requestBytes <= 22_000)).toBe(true);
+    await host.clearMarks();
+    expect(state(fake.workbook)).toEqual(before);
+  });
+
   test('a write sync rejected whole (before any action) needs no rollback', async () => {
     const snapshot = tableSnapshot(1000);
     const { fake, host } = setup(snapshot);
@@ -376,6 +390,16 @@ describe('reading past the request limit', () => {
     ]);
     expect(read.sheets[0].formulas).toEqual({ B2: 'B1*2' });
     expect(read.sheets[0].numberFormats).toEqual({ B1: 'yyyy-mm-dd', C1: 'yyyy/m/d h:mm', D1: '0%' });
+  });
+
+  test('responses larger than the host estimated: refused reads are retried in smaller blocks', async () => {
+    const snapshot = tableSnapshot(1000);
+    const { fake, host } = setup(snapshot, { payloadLimit: 90_000 });
+    const read = await host.readWorkbook();
+    expect(fake.syncLog.filter((s) => s.failed === 'ResponsePayloadSizeLimitExceeded').length).toBeGreaterThan(1);
+    expect(fake.syncLog.filter((s) => !s.failed).every((s) => s.responseBytes <= 90_000)).toBe(true);
+    expect(read.sheets[0].values).toEqual(snapshot.sheets[0].values);
+    expect(read.sheets[0].merges).toEqual([...snapshot.sheets[0].merges].sort((a, b) => a.top - b.top || a.left - b.left));
   });
 
   test('several sheets: one sync each', async () => {

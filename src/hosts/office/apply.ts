@@ -357,14 +357,26 @@ export async function applyPlanOffice(host: OfficeHost, plan: WritePlan, options
   }
   const prepSyncs = host.lastRun?.syncs ?? 0;
 
-  const w = new WriteBatch(host, prep, notes);
-  let report: ApplyReport;
-  try {
-    report = await host.session('apply', async (s) => w.run(s, infos, !!options.replaceMarks));
-  } catch (e) {
-    if (e instanceof HostError) throw e; // found while building the batch: nothing was sent
-    const writeSyncs = host.lastRun?.writeSyncs ?? 0;
-    if (rejectedWhole(e) && writeSyncs <= 1) throw hostErrorFrom(e, true);
+  let report: ApplyReport | undefined;
+  let w = new WriteBatch(host, prep, notes, budgetBytes(host.budget));
+  for (let limit = budgetBytes(host.budget); !report; ) {
+    w = new WriteBatch(host, prep, notes, limit);
+    try {
+      report = await host.session('apply', async (s) => w.run(s, infos, !!options.replaceMarks));
+      break;
+    } catch (e) {
+      if (e instanceof HostError) throw e; // found while building the batch: nothing was sent
+      const writeSyncs = host.lastRun?.writeSyncs ?? 0;
+      // Excel refused the first request as too large before running any of it: smaller requests.
+      if (errorCode(e) === 'RequestPayloadSizeLimitExceeded' && writeSyncs <= 1 && w.largestRequest > 16_000) {
+        limit = Math.floor(w.largestRequest / 2);
+        continue;
+      }
+      if (rejectedWhole(e) && writeSyncs <= 1) throw hostErrorFrom(e, true);
+      await failed(e);
+    }
+  }
+  async function failed(e: unknown): Promise<never> {
     let restored = false;
     try {
       await rollback(host, w, prep);
@@ -715,6 +727,10 @@ class WriteBatch {
    */
   readonly probes: Array<{ name: string; sheet: string; at: number; item: XlNamedItem }> = [];
   private readonly runId = Math.floor(Math.random() * 36 ** 6).toString(36);
+  /** The largest request this batch estimated. */
+  largestRequest = 0;
+  /** Sheets jixiao made (this batch's copy: a retry starts again from the prepare step's). */
+  private readonly generated: Set<string>;
   private ledger: Ledger;
   private byKey = new Map<string, LedgerCell>();
   private inBatch = new Map<string, CellInBatch>();
@@ -733,12 +749,15 @@ class WriteBatch {
     private readonly host: OfficeHost,
     private readonly prep: Prepared,
     private readonly notes: boolean,
+    /** Estimated bytes a request may carry (smaller after Excel refused one as too large). */
+    private readonly limit: number,
   ) {
     this.ledger = { cells: prep.ledger.cells.map((c) => ({ ...c, touched: [...c.touched] })), sheets: [...prep.ledger.sheets] };
     for (const c of this.ledger.cells) this.byKey.set(ledgerKey(c.sheet, c.ref), c);
     this.merges = new Map([...prep.merges].map(([k, v]) => [k, v.map((m) => ({ ...m }))]));
     this.names = prep.sheets.map((x) => x.name);
     this.partIds = prep.parts.map((p) => p.id);
+    this.generated = new Set(prep.generated);
   }
 
   failedWhere(): CellAddress | undefined {
@@ -779,13 +798,14 @@ class WriteBatch {
    * of Office.js-like requests (object paths, the action and its arguments).
    */
   private async room(bytes: number): Promise<void> {
-    if (this.bytes > 0 && this.bytes + bytes > budgetBytes(this.host.budget)) {
+    if (this.bytes > 0 && this.bytes + bytes > this.limit) {
       this.flushCells();
       await this.session.sync(true);
       this.bytes = 0;
       this.ctx.workbook.application.suspendApiCalculationUntilNextSync();
     }
     this.bytes += bytes;
+    this.largestRequest = Math.max(this.largestRequest, this.bytes);
   }
 
   private static estimate(payload: unknown, overhead = 400): number {
@@ -1028,7 +1048,7 @@ class WriteBatch {
       name = candidateName(base, i);
       const existing = find(name);
       if (!existing) break;
-      if (this.prep.generated.has(existing.toLowerCase())) {
+      if (this.generated.has(existing.toLowerCase())) {
         replace = existing;
         name = existing;
         break;
@@ -1051,7 +1071,7 @@ class WriteBatch {
     this.wsCache.set(name.toLowerCase(), ws);
     this.names.push(name);
     this.undo.push({ kind: 'sheet', seg: this.seg, name, temp });
-    this.prep.generated.add(name.toLowerCase());
+    this.generated.add(name.toLowerCase());
 
     const rows = op.rows;
     const width = Math.max(1, ...rows.map((r) => r.length));

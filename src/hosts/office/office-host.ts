@@ -134,19 +134,33 @@ export class OfficeHost implements WorkbookHost {
     return { source: this.env.source ?? 'Excel', sheets: out };
   }
 
-  /** Reads the rest of a sheet in row blocks (when the first read did not cover it) and builds its snapshot. */
+  /**
+   * Reads the rest of a sheet in row blocks (when the first read did not cover it) and builds its
+   * snapshot. A block Excel refuses as too large is read again in halves.
+   */
   private async finishSheet(s: Session, name: string, read: SheetRead): Promise<SheetSnapshot> {
     const top = read.used.rowIndex + 1;
     const left = read.used.columnIndex + 1;
     const rows = read.used.rowCount;
     const cols = read.used.columnCount;
     const bottom = top + rows - 1;
-    const perBlock = Math.max(1, Math.floor(budgetCells(this.budget) / Math.max(1, cols)));
-    for (let start = top + read.coveredRows; start <= bottom; start += perBlock) {
+    let perBlock = Math.max(1, Math.floor(budgetCells(this.budget) / Math.max(1, cols)));
+    for (let start = top + read.coveredRows; start <= bottom; ) {
       const n = Math.min(perBlock, bottom - start + 1);
       const range = read.ws.getRangeByIndexes(start - 1, left - 1, n, cols);
-      read.blocks.push(queueBlock(range, { top: start, left, bottom: start + n - 1, right: left + cols - 1 }));
-      await s.sync();
+      const block = queueBlock(range, { top: start, left, bottom: start + n - 1, right: left + cols - 1 });
+      try {
+        await s.sync();
+      } catch (e) {
+        const code = errorCode(e);
+        if ((code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded') && n > 1) {
+          perBlock = Math.max(1, Math.floor(n / 2));
+          continue;
+        }
+        throw e;
+      }
+      read.blocks.push(block);
+      start += n;
     }
     return buildSnapshot(name, read);
   }
