@@ -1375,19 +1375,36 @@ async function rollback(host: OfficeHost, w: WriteBatch, prep: Prepared): Promis
       for (const x of inserts) if (x.index >= u.seg && x.sheet.toLowerCase() === u.sheet.toLowerCase() && r >= x.at) r += x.count;
       return toA1(r, p.col);
     };
+    const limit = budgetBytes(host.budget);
+    let spent = 0;
     const noteProbes = new Map<Undo, XlNote>();
     for (const u of applied) {
       if (u.kind !== 'note' || !has(u.sheet)) continue;
       const n = sheets.getItem(u.sheet).notes.getItemOrNullObject(now(u));
       n.load('content');
       noteProbes.set(u, n);
+      spent += 700;
+      if (spent > limit) {
+        await s.sync();
+        spent = 0;
+      }
     }
     if (noteProbes.size) await s.sync();
 
+    // The restores, last change first (every step can be repeated: past the budget they go in
+    // several syncs, and a rollback that stops half-way can be run again).
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    spent = 0;
     const seenNote = new Set<string>();
     for (let i = applied.length - 1; i >= 0; i--) {
       const u = applied[i];
+      const cost = u.kind === 'format' ? 420 * u.formats.length * (u.formats[0]?.length ?? 1) : u.kind === 'note' ? 500 + approxBytes(u.was) : 400;
+      if (spent > 0 && spent + cost > limit) {
+        await s.sync(true);
+        spent = 0;
+        ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      }
+      spent += cost;
       switch (u.kind) {
         case 'fill':
           if (has(u.sheet)) applyFill(sheets.getItem(u.sheet).getRange(u.ref), u.was);

@@ -65,7 +65,8 @@ export async function clearMarksOffice(host: OfficeHost): Promise<ClearReport> {
       const ledger = ledgers.length ? mergeLedgers(ledgers) : emptyLedger();
       const generated = a1.filter((x) => isGeneratedMarker(x.range.values[0]?.[0], x.note && !x.note.isNullObject ? x.note.content : null)).map((x) => x.name);
 
-      // The ledger's cells as they are now.
+      // The ledger's cells as they are now (in several syncs past the request budget).
+      let spent = 0;
       const probes: Array<{ rec: LedgerCell; range: XlRange; note?: XlNote }> = [];
       const generatedSet = new Set(generated.map((n) => n.toLowerCase()));
       for (const rec of ledger.cells) {
@@ -79,6 +80,11 @@ export async function clearMarksOffice(host: OfficeHost): Promise<ClearReport> {
           note.load('content');
         }
         probes.push({ rec, range, note });
+        spent += note ? 700 : 400;
+        if (spent > budgetBytes(host.budget)) {
+          await s.sync();
+          spent = 0;
+        }
       }
       if (probes.length) await s.sync();
 
