@@ -348,3 +348,30 @@ describe('notes, custom XML parts, rows, selection', () => {
     expect(snapshotFromWorkbook(workbookFromSnapshot(snap), 's')).toEqual(snap);
   });
 });
+
+test('the fake and the Office host import no Node module (the browser preview runs them)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('node:path') as typeof import('node:path');
+  const root = path.join(__dirname, '..', '..', 'src');
+  const seen = new Set<string>();
+  const bad: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:import|export)[^'"]*?from\s+'([^']+)'|require\('([^']+)'\)/g)) {
+      const spec = m[1] ?? m[2];
+      if (spec.startsWith('.')) {
+        const base = path.resolve(path.dirname(file), spec);
+        const next = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
+        if (next) visit(next);
+      } else if (!['zod', 'decimal.js'].includes(spec)) bad.push(`${path.relative(root, file)}: ${spec}`);
+    }
+  };
+  for (const dir of ['hosts/fake', 'hosts/office']) {
+    for (const f of fs.readdirSync(path.join(root, dir))) if (f.endsWith('.ts') && f !== 'office-entry.ts') visit(path.join(root, dir, f));
+  }
+  expect(bad).toEqual([]);
+});
