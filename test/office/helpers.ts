@@ -77,7 +77,8 @@ export function state(wb: FakeWorkbook): unknown {
       name: s.name,
       visibility: s.visibility,
       protected: s.protected,
-      columnWidths: s.columnWidths,
+      columnWidths: { ...s.columnWidths },
+      rowHeights: { ...(s.rowHeights ?? {}) },
       merges: [...s.merges].sort((a, b) => a.top - b.top || a.left - b.left).map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
       cells: [...s.cells]
         .map(([k, c]) => [toA1(keyRow(k), keyCol(k)), JSON.parse(JSON.stringify(c))] as [string, unknown])

@@ -30,6 +30,7 @@ describe('template rows (insertRows, setValue, merge)', () => {
     cellAt(sheet, 16, 8, true).borders = { bottom: { style: 'Continuous', color: '#000000' } };
     cellAt(sheet, 16, 8, true).font = { bold: true, italic: true };
     cellAt(sheet, 16, 9, true).numberFormat = '0.0';
+    sheet.rowHeights = { 16: 30, 40: 22 };
     await host.applyPlan({ ops: [...check.ops, { op: 'mark', sheet: SHEET, cell: 'J16', severity: 'warning', note: '[jixiao] test' }] });
     const beforeInsert = state(fake.workbook);
 
@@ -45,6 +46,7 @@ describe('template rows (insertRows, setValue, merge)', () => {
     expect(cellAt(sheet, 17, 8)?.borders).toEqual({ bottom: { style: 'Continuous' } });
     expect(cellAt(sheet, 17, 8)?.font).toEqual({ bold: true, italic: true });
     expect(cellAt(sheet, 17, 9)?.numberFormat).toBe('0.0');
+    expect(sheet.rowHeights).toEqual({ 16: 30, 17: 30, 41: 22 });
     expect(cellAt(sheet, 17, 10)?.fill).toBeUndefined();
     expect(cellAt(sheet, 17, 8)?.value).toBe('年度任务完成率');
     expect(cellAt(sheet, 17, 9)?.value).toBe('100%');
@@ -82,6 +84,7 @@ describe('template rows (insertRows, setValue, merge)', () => {
     const { fake, host } = setup(snapshot);
     const check = checkPlanFor(snapshot);
     decorate(fake.workbook, markOps(check).map((m) => m.cell));
+    findSheet(fake.workbook, SHEET)!.rowHeights = { 16: 30, 40: 22 };
     await host.applyPlan(check);
     const plan = templatePlan(snapshot);
     const before = state(fake.workbook);

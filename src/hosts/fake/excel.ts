@@ -1408,13 +1408,22 @@ class FakeRangeFormat extends FakeObject implements XlRangeFormat {
     return this.range.target();
   }
   protected scalarNames(): string[] {
-    return ['columnWidth', 'wrapText', 'verticalAlignment'];
+    return ['columnWidth', 'rowHeight', 'useStandardHeight', 'useStandardWidth', 'wrapText', 'verticalAlignment'];
   }
   protected readScalar(name: string, t: unknown): unknown {
     const { sheet, rect } = t as RangeTarget;
     switch (name) {
       case 'columnWidth':
         return sheet.columnWidths[rect.left] ?? 48;
+      case 'rowHeight':
+        return uniformRows(sheet, rect, (r) => sheet.rowHeights?.[r] ?? STANDARD_HEIGHT);
+      case 'useStandardHeight':
+        return uniformRows(sheet, rect, (r) => sheet.rowHeights?.[r] === undefined);
+      case 'useStandardWidth': {
+        const first = sheet.columnWidths[rect.left] === undefined;
+        for (let c = rect.left + 1; c <= Math.min(rect.right, rect.left + 1000); c++) if ((sheet.columnWidths[c] === undefined) !== first) return null;
+        return first;
+      }
       case 'wrapText':
         return uniform(sheet, rect, (c) => c?.wrapText ?? false);
       case 'verticalAlignment':
@@ -1439,6 +1448,39 @@ class FakeRangeFormat extends FakeObject implements XlRangeFormat {
       for (let c = rect.left; c <= Math.min(rect.right, rect.left + 1000); c++) sheet.columnWidths[c] = v;
     });
   }
+  get rowHeight(): number {
+    return this.getProp('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this.local.set('rowHeight', v);
+    this.write('rowHeight', v, () => {
+      const { sheet, rect } = this.range.range();
+      if (sheet.protected) throw new FakeOfficeError(ErrorCodes.accessDenied, `The sheet '${sheet.name}' is protected.`);
+      for (let r = rect.top; r <= Math.min(rect.bottom, rect.top + 100000); r++) (sheet.rowHeights ??= {})[r] = v;
+    });
+  }
+  get useStandardHeight(): boolean {
+    return this.getProp('useStandardHeight');
+  }
+  set useStandardHeight(v: boolean) {
+    this.local.set('useStandardHeight', v);
+    this.write('useStandardHeight', v, () => {
+      const { sheet, rect } = this.range.range();
+      if (!v || !sheet.rowHeights) return;
+      for (let r = rect.top; r <= Math.min(rect.bottom, rect.top + 100000); r++) delete sheet.rowHeights[r];
+    });
+  }
+  get useStandardWidth(): boolean {
+    return this.getProp('useStandardWidth');
+  }
+  set useStandardWidth(v: boolean) {
+    this.local.set('useStandardWidth', v);
+    this.write('useStandardWidth', v, () => {
+      const { sheet, rect } = this.range.range();
+      if (!v) return;
+      for (let c = rect.left; c <= Math.min(rect.right, rect.left + 1000); c++) delete sheet.columnWidths[c];
+    });
+  }
   get wrapText(): boolean {
     return this.getProp('wrapText');
   }
@@ -1453,6 +1495,14 @@ class FakeRangeFormat extends FakeObject implements XlRangeFormat {
     this.local.set('verticalAlignment', v);
     this.write('verticalAlignment', v, () => eachCell(this.range, (c) => (c.verticalAlignment = v === 'Bottom' ? undefined : v)));
   }
+}
+
+const STANDARD_HEIGHT = 15;
+
+function uniformRows<T>(_sheet: FakeSheet, rect: RangeRef, f: (row: number) => T): T | null {
+  const first = f(rect.top);
+  for (let r = rect.top + 1; r <= Math.min(rect.bottom, rect.top + 100000); r++) if (f(r) !== first) return null;
+  return first;
 }
 
 /** The common value of a property over a range's cells, or null when they differ. */
@@ -1748,6 +1798,13 @@ function insertRows(wb: FakeWorkbook, sheet: FakeSheet, rect: RangeRef): void {
     }
   }
   sheet.cells = moved;
+  if (whole && sheet.rowHeights) {
+    const h: Record<number, number> = {};
+    for (const [k, v] of Object.entries(sheet.rowHeights)) h[Number(k) >= at ? Number(k) + count : Number(k)] = v;
+    // New rows take the height of the row above, as they take its formats.
+    if (at > 1 && sheet.rowHeights[at - 1] !== undefined) for (let r = at; r < at + count; r++) h[r] = sheet.rowHeights[at - 1];
+    sheet.rowHeights = h;
+  }
   for (const m of sheet.merges) {
     if (!whole && (m.left < rect.left || m.right > rect.right)) continue;
     if (m.top >= at) {
@@ -1778,6 +1835,15 @@ function deleteRows(wb: FakeWorkbook, sheet: FakeSheet, rect: RangeRef): void {
     else if (r > end) moved.set(cellKey(r - count, col), c);
   }
   sheet.cells = moved;
+  if (whole && sheet.rowHeights) {
+    const h: Record<number, number> = {};
+    for (const [k, v] of Object.entries(sheet.rowHeights)) {
+      const r = Number(k);
+      if (r < at) h[r] = v;
+      else if (r > end) h[r - count] = v;
+    }
+    sheet.rowHeights = h;
+  }
   const keep: RangeRef[] = [];
   for (const m of sheet.merges) {
     if (!whole && (m.left < rect.left || m.right > rect.right)) {

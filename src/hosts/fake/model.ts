@@ -65,6 +65,8 @@ export interface FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Column widths in points, by 1-based column. */
   columnWidths: Record<number, number>;
+  /** Row heights in points of rows that have their own, by 1-based row. */
+  rowHeights?: Record<number, number>;
   /** Stable id (Office.js Worksheet.id). */
   id: string;
 }
@@ -261,6 +263,7 @@ export function saveWorkbook(wb: FakeWorkbook): string {
       protected: s.protected,
       visibility: s.visibility,
       columnWidths: s.columnWidths,
+      rowHeights: s.rowHeights ?? {},
       cells: [...s.cells].filter(([, c]) => !isBlankCell(c)).map(([k, c]) => [keyRow(k), keyCol(k), c] as [number, number, FakeCell]),
     })),
   };
@@ -285,6 +288,7 @@ export function openWorkbook(text: string): FakeWorkbook {
       protected: s.protected,
       visibility: s.visibility,
       columnWidths: { ...s.columnWidths },
+      rowHeights: { ...(s.rowHeights ?? {}) },
       cells: new Map(s.cells.map(([r, c, cell]) => [cellKey(r, c), cell])),
     })),
   };

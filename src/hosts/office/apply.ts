@@ -196,7 +196,7 @@ type Undo =
   | { kind: 'insert'; seg: number; index: number; sheet: string; at: number; count: number }
   | { kind: 'sheet'; seg: number; name: string; temp?: string }
   | { kind: 'merge'; seg: number; sheet: string; range: RangeRef; inner: RangeRef[] }
-  | { kind: 'format'; seg: number; sheet: string; range: RangeRef; formats: Array<Array<CellFormat | null>>; widths: Array<[number, number]> };
+  | { kind: 'format'; seg: number; sheet: string; range: RangeRef; formats: Array<Array<CellFormat | null>>; widths: Array<[number, number | null]> };
 
 // =================================================================================================
 // Where the ops land
@@ -453,8 +453,10 @@ interface Prepared {
   lastCol: Map<string, number>;
   /** Cell formats (pre-plan coordinates) of rows formats are copied from or onto, by ledgerKey. */
   formats: Map<string, CellFormat>;
-  /** Column widths (points) by sheet (lower case) and column. */
-  widths: Map<string, number>;
+  /** Column widths (points; null: the standard width) by sheet (lower case) and column. */
+  widths: Map<string, number | null>;
+  /** Heights (points) of insertRows' source rows that have their own, by sheet (lower case) and pre-plan row. */
+  heights: Map<string, number>;
   /** Sheets whose A1 says jixiao made them (lower case names). */
   generated: Set<string>;
   /** Current state of ledger cells this plan does not mark (replaceMarks). */
@@ -500,6 +502,7 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
   const columnRuns = new Map<string, { sheet: string; rows: number[] }>();
   const structural = new Map<string, { sheet: string; used: XlRange; merges: XlRangeAreas }>();
   const widthProbes: Array<{ sheet: string; col: number; format: XlRangeFormat }> = [];
+  const heightProbes: Array<{ sheet: string; row: number; format: XlRangeFormat }> = [];
   for (const info of infos) {
     const op = info.op;
     if (op.op === 'addSheet' || op.op === 'recalculate') continue;
@@ -512,6 +515,11 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
         merges.load('address');
         structural.set(k, { sheet: op.sheet, used, merges });
       }
+      if (op.op === 'insertRows' && info.srcPre) {
+        const format = ws(op.sheet).getRange(`${info.srcPre}:${info.srcPre}`).format;
+        format.load('rowHeight,useStandardHeight');
+        heightProbes.push({ sheet: op.sheet, row: info.srcPre, format });
+      }
       if (op.op === 'copyFormat' && op.columnWidth && exists(op.sheet)) {
         const cols = new Set<number>();
         for (let c = (info.from as RangeRef).left; c <= (info.from as RangeRef).right; c++) cols.add(c);
@@ -520,7 +528,7 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
           if (widthProbes.some((w) => w.sheet.toLowerCase() === k && w.col === c)) continue;
           const l = colToLetters(c);
           const format = ws(op.sheet).getRange(`${l}:${l}`).format;
-          format.load('columnWidth');
+          format.load('columnWidth,useStandardWidth');
           widthProbes.push({ sheet: op.sheet, col: c, format });
         }
       }
@@ -591,8 +599,10 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
     for (const m of list) right = Math.max(right, m.right);
     lastCol.set(k, right);
   }
-  const widths = new Map<string, number>();
-  for (const w of widthProbes) widths.set(`${w.sheet.toLowerCase()}\u0000${w.col}`, w.format.columnWidth);
+  const widths = new Map<string, number | null>();
+  for (const w of widthProbes) widths.set(`${w.sheet.toLowerCase()}\u0000${w.col}`, w.format.useStandardWidth === true ? null : w.format.columnWidth);
+  const heights = new Map<string, number>();
+  for (const h of heightProbes) if (h.format.useStandardHeight === false && h.format.rowHeight > 0) heights.set(`${h.sheet.toLowerCase()}\u0000${h.row}`, h.format.rowHeight);
 
   // Round 2: the ledger, the top-left cells of merges, A1 of sheets the plan may replace, formats.
   const partIds = ledgerParts.items.map((p) => p.id);
@@ -697,7 +707,7 @@ async function prepare(s: Session, infos: OpInfo[], notes: boolean, replaceMarks
       for (const [k, p] of staleProbes) stale.set(k, probeState(p));
     }
   }
-  return { sheets: sheetInfos, parts, ledger, states, formulas, anchors, merges, lastCol, formats, widths, generated, stale };
+  return { sheets: sheetInfos, parts, ledger, states, formulas, anchors, merges, lastCol, formats, widths, heights, generated, stale };
 }
 
 function candidateName(base: string, i: number): string {
@@ -1236,6 +1246,9 @@ class WriteBatch {
       range.setCellProperties(Array.from({ length: count }, () => line));
       range.numberFormat = Array.from({ length: count }, () => nfs);
     }
+    // The source row's own height (as the .xlsx host does).
+    const h = this.prep.heights.get(`${k}\u0000${info.srcPre}`);
+    if (h !== undefined) ws.getRange(`${at}:${last}`).format.rowHeight = h;
     // One-row merges of the source row are repeated on the new rows (when nothing is in the way).
     for (const m of merges.filter((x) => x.top === src && x.bottom === src && x.right > x.left)) {
       for (let r = at; r <= last; r++) {
@@ -1300,7 +1313,7 @@ class WriteBatch {
       before.push(bline);
     }
     if (!known) throw badOp(op, '源区域的格式未读到 / the source formats were not read');
-    const widths: Array<[number, number]> = [];
+    const widths: Array<[number, number | null]> = [];
     const range = ws.getRange(rangeToA1(to));
     range.setCellProperties(grid);
     range.numberFormat = nfs;
@@ -1310,9 +1323,10 @@ class WriteBatch {
         const tc = to.left + dc;
         const w = this.prep.widths.get(`${op.sheet.toLowerCase()}\u0000${sc}`);
         const old = this.prep.widths.get(`${op.sheet.toLowerCase()}\u0000${tc}`);
-        if (w !== undefined && w > 0) {
+        if (w !== undefined) {
           const l = colToLetters(tc);
-          ws.getRange(`${l}:${l}`).format.columnWidth = w;
+          if (w === null) ws.getRange(`${l}:${l}`).format.useStandardWidth = true;
+          else if (w > 0) ws.getRange(`${l}:${l}`).format.columnWidth = w;
           if (old !== undefined) widths.push([tc, old]);
         }
       }
@@ -1442,7 +1456,11 @@ async function rollback(host: OfficeHost, w: WriteBatch, prep: Prepared): Promis
             const range = ws.getRange(rangeToA1(r));
             range.setCellProperties(u.formats.map((line) => line.map((f) => (f ? { format: f.format } : {}))));
             range.numberFormat = u.formats.map((line) => line.map((f) => (f ? f.numberFormat : null)));
-            for (const [c, wd] of u.widths) ws.getRange(`${colToLetters(c)}:${colToLetters(c)}`).format.columnWidth = wd;
+            for (const [c, wd] of u.widths) {
+              const f = ws.getRange(`${colToLetters(c)}:${colToLetters(c)}`).format;
+              if (wd === null) f.useStandardWidth = true;
+              else f.columnWidth = wd;
+            }
           }
           break;
         case 'sheet':

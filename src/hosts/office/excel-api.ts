@@ -99,6 +99,12 @@ export interface XlRangeFormat {
   readonly fill: XlRangeFill;
   readonly font: XlRangeFont;
   columnWidth: number;
+  /** Points. */
+  rowHeight: number;
+  /** Whether the rows have the sheet's standard height (not one of their own); true resets them to it. */
+  useStandardHeight: boolean;
+  /** Whether the columns have the standard width; true resets them to it. */
+  useStandardWidth: boolean;
   wrapText: boolean;
   verticalAlignment: string;
   load(props?: XlLoad): XlRangeFormat;
