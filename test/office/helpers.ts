@@ -86,6 +86,8 @@ export function state(wb: FakeWorkbook): unknown {
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     })),
     customXmlParts: wb.customXmlParts.map((p) => ({ ...p })),
+    names: (wb.names ?? []).map((n) => ({ ...n })),
+    activeSheet: wb.activeSheet,
   };
 }
 
