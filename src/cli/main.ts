@@ -95,9 +95,11 @@ export function buildProgram(io = defaultIo(), setExit: (code: number) => void =
 
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride((err) => {
-    process.exit(err.exitCode === 0 ? 0 : EXIT.unreadable);
-  });
+  // Usage errors (unknown option, missing argument) exit 2 for every command, not commander's 1,
+  // which means "findings" here. Subcommands do not inherit the override, so each gets it.
+  const usageExit = (err: { exitCode: number }) => process.exit(err.exitCode === 0 ? 0 : EXIT.unreadable);
+  program.exitOverride(usageExit);
+  for (const c of program.commands) c.exitOverride(usageExit);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -182,3 +182,16 @@ describe('jixiao check: text output, --out, exit codes', () => {
     expect(bad.stderr).toContain('framework');
   });
 });
+
+describe('usage errors', () => {
+  test('an unknown option of a subcommand exits 2, not 1', async () => {
+    const r = await jixiao(['check', SEED, '--no-such-option']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown option');
+  });
+
+  test('a missing argument exits 2', async () => {
+    const r = await jixiao(['check']);
+    expect(r.code).toBe(2);
+  });
+});
