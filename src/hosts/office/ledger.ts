@@ -15,6 +15,7 @@
  * ledger is split over several parts (each a ledger of its own) so no request exceeds Excel on the
  * web's 5 MB limit. Plain TypeScript (no DOM): the format is ours, so a small exact parser reads it.
  */
+import { unescapeXml } from '../xml-text';
 
 export const LEDGER_NAMESPACE = 'urn:jixiao:ledger:1';
 /** Largest ledger part written (characters of XML). */
@@ -118,24 +119,6 @@ function escAttr(s: string): string {
   return escText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
-function unescape(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    switch (e) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
-}
 
 /** Characters XML 1.0 cannot carry (control characters), written as escapes the parser reads back. */
 function xmlSafe(s: string): string {
@@ -206,7 +189,7 @@ function attrsOf(s: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /([A-Za-z_][\w.:-]*)\s*=\s*"([^"]*)"/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) out[m[1]] = unescape(m[2]);
+  while ((m = re.exec(s))) out[m[1]] = unescapeXml(m[2]);
   return out;
 }
 
@@ -239,7 +222,7 @@ export function ledgerFromXml(xml: string): Ledger {
       was: {
         fill: { pattern: a.p ?? 'None', color: a.c ?? '#FFFFFF', ...(a.pc ? { patternColor: a.pc } : {}) },
         font: { color: a.fc ?? '#000000', bold: a.b === '1' },
-        note: a.n === '0' || m[4] === undefined ? null : xmlUnsafe(unescape(m[4])),
+        note: a.n === '0' || m[4] === undefined ? null : xmlUnsafe(unescapeXml(m[4])),
       },
     };
     if (a.m) cell.mark = a.m;

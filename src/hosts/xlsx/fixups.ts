@@ -13,6 +13,7 @@
  *   `_:insetmode`; we drop shapes of notes that no longer exist (or that were superseded by a newer
  *   shape for the same cell) and restore the `o:` prefix.
  */
+import { unescapeXml } from '../xml-text';
 import { unzipSync, zipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
 import { parseA1 } from '../../core/a1';
 import type { PlanValue } from '../../core/plan';
@@ -59,25 +60,6 @@ export function attrs(tag: string): Record<string, string> {
   return out;
 }
 
-export function unescapeXml(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    switch (e) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
-}
 
 export function escapeXml(s: string): string {
   // Characters XML 1.0 forbids are dropped.

@@ -3,6 +3,7 @@
  * (excelize re-serialises: attribute order, `true` for `1`, `<a></a>` for `<a/>`, numeric
  * character references, dropped ignorable attributes such as x14ac:dyDescent).
  */
+import { unescapeXml } from '../../../src/hosts/xml-text';
 import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -39,30 +40,12 @@ const parser = new XMLParser({
   processEntities: false,
 });
 
-function unescape(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    switch (e) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
-}
 
 /** Attribute prefixes that are markup-compatibility ignorable decorations, not content. */
 const IGNORED_ATTR = /^(xmlns(:.*)?|mc:Ignorable|x14ac:dyDescent|xr\d*:uid|xr:revisionId)$/;
 
 function normAttr(v: string): string {
-  const u = unescape(v);
+  const u = unescapeXml(v);
   if (u === 'true') return '1';
   if (u === 'false') return '0';
   if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(u)) return String(Number(u));
@@ -89,7 +72,7 @@ function normalise(n: Node): Node {
 function convert(raw: Record<string, unknown>): Node | undefined {
   const tag = Object.keys(raw).find((k) => k !== ':@');
   if (!tag || tag.startsWith('?')) return undefined;
-  if (tag === '#text') return { tag: '#text', attrs: {}, children: [], text: unescape(String(raw['#text'])) };
+  if (tag === '#text') return { tag: '#text', attrs: {}, children: [], text: unescapeXml(String(raw['#text'])) };
   const attrs: Record<string, string> = {};
   const a = (raw[':@'] ?? {}) as Record<string, string>;
   for (const k of Object.keys(a).sort()) if (!IGNORED_ATTR.test(k)) attrs[k] = normAttr(String(a[k]));
