@@ -1,32 +1,13 @@
 /** `jixiao check` end to end, through the built bin (as `npx jixiao` runs it). */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { jixiao, sha, SEED } from '../support/cli';
 import { CheckReportSchema } from '../../src/core/report';
 import { readWorkbookFile } from '../../src/hosts/xlsx/read';
 import { FINDINGS_SHEET_NAME } from '../../src/core/i18n';
 import { snapshotToXlsx } from '../fixtures/xlsx';
 import { FIXTURES } from '../fixtures/catalog';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'jixiao.js');
-const SEED = path.resolve(ROOT, '../shared/fixtures/hengyang-2024.xlsx');
-
-async function jixiao(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-const sha = async (p: string) => createHash('sha256').update(await fs.readFile(p)).digest('hex');
 
 let tmp: string;
 beforeAll(async () => {
