@@ -9,23 +9,13 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { benchWorkbook } from './generate';
 import { engine, profiles, xlsxRead } from './engine';
+import { median, time } from './util';
 
 const { runCheck, checkPlan } = engine;
 const { BUILTIN_PROFILES } = profiles;
 const { readWorkbookFile } = xlsxRead;
 
 const RUNS = 3;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
-  const t0 = process.hrtime.bigint();
-  const v = await fn();
-  return [Number(process.hrtime.bigint() - t0) / 1e6, v];
-}
 
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

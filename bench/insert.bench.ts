@@ -12,19 +12,9 @@ import { applyPlanToXlsx } from '../src/hosts/xlsx/write';
 import { readWorkbookModel } from '../src/core/layout/read';
 import { createOpsContext, planInsertTemplates, type InsertTemplateRequest } from '../src/core/ops';
 import { benchWorkbook } from './generate';
+import { median, time } from './util';
 
 const RUNS = 3;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
-  const t0 = process.hrtime.bigint();
-  const v = await fn();
-  return [Number(process.hrtime.bigint() - t0) / 1e6, v];
-}
 
 function indicators(model: ReturnType<typeof readWorkbookModel>): number {
   return model.sheets.flatMap((s) => s.tables.flatMap((t) => t.projects)).reduce((n, p) => n + p.indicators.filter((i) => i.name).length, 0);

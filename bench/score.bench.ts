@@ -19,6 +19,7 @@ import { buildProjectSheet, type ProjectSpec } from '../test/fixtures/builder';
 import { snapshotToXlsx } from '../test/fixtures/xlsx';
 import { CACHE, projectsFor } from './generate';
 import { engine, profiles, xlsxRead, xlsxWrite } from './engine';
+import { median, time } from './util';
 
 // The compiled engine (lib/), as `jixiao` runs it (see engine.ts).
 const score: typeof Score = require('../lib/core/score');
@@ -61,17 +62,6 @@ async function scoreWorkbook(indicatorRows: number, distinct: boolean): Promise<
   const sheet = buildProjectSheet({ projects, extraColumns: ['actual', 'score'] });
   await fs.writeFile(file, await snapshotToXlsx({ source: file, sheets: [sheet] }));
   return file;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
-  const t0 = process.hrtime.bigint();
-  const v = await fn();
-  return [Number(process.hrtime.bigint() - t0) / 1e6, v];
 }
 
 async function main(): Promise<void> {
