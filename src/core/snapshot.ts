@@ -35,14 +35,16 @@ export class SheetGrid {
    * Merge index: for every cell covered by a merge, 1 + the merge's index. A flat typed array over the
    * sheet's extent (no per-cell objects for the garbage collector), or a Map for very wide, sparse sheets.
    */
-  private readonly mergeIndex: Int32Array | Map<number, number>;
+  private readonly mergeIndex: Int32Array | null;
+  private readonly mergeMap: Map<number, number> | null;
   readonly merges: RangeRef[];
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
     this.values = snapshot.values;
     let cols = 0;
-    for (const row of snapshot.values) if (row && row.length > cols) cols = row.length;
+    const values = snapshot.values;
+    for (let r = 0; r < values.length; r++) if (values[r] && values[r].length > cols) cols = values[r].length;
     this.rowCount = snapshot.values.length;
     this.colCount = cols;
     this.merges = snapshot.merges;
@@ -50,18 +52,22 @@ export class SheetGrid {
     // Only cells within the values' extent are ever asked for, so merges are clamped to it: a merge
     // over a whole sheet (A1:XFD1048576) costs no more than the sheet's data.
     const cells = (this.rowCount + 1) * this.width;
-    const index: Int32Array | Map<number, number> = cells <= 32_000_000 ? new Int32Array(cells) : new Map<number, number>();
-    snapshot.merges.forEach((m, i) => {
+    const dense = cells <= 32_000_000 ? new Int32Array(cells) : null;
+    const sparse = dense ? null : new Map<number, number>();
+    const merges = snapshot.merges;
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i];
       const bottom = Math.min(m.bottom, this.rowCount);
       const right = Math.min(m.right, cols);
       for (let r = Math.max(1, m.top); r <= bottom; r++) {
         for (let c = Math.max(1, m.left); c <= right; c++) {
-          if (index instanceof Int32Array) index[r * this.width + c] = i + 1;
-          else index.set(r * this.width + c, i + 1);
+          if (dense) dense[r * this.width + c] = i + 1;
+          else sparse!.set(r * this.width + c, i + 1);
         }
       }
-    });
-    this.mergeIndex = index;
+    }
+    this.mergeIndex = dense;
+    this.mergeMap = sparse;
   }
 
   private readonly width: number;
@@ -81,7 +87,7 @@ export class SheetGrid {
   mergeAt(row: number, col: number): RangeRef | undefined {
     if (col >= this.width || row > this.rowCount || row < 1 || col < 1) return undefined;
     const k = row * this.width + col;
-    const i = this.mergeIndex instanceof Int32Array ? this.mergeIndex[k] : this.mergeIndex.get(k);
+    const i = this.mergeIndex !== null ? this.mergeIndex[k] : this.mergeMap!.get(k);
     return i ? this.merges[i - 1] : undefined;
   }
 

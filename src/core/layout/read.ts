@@ -37,6 +37,7 @@ import type {
 } from '../model';
 import type { WorkbookSnapshot } from '../snapshot';
 import { categoryKeyOf, roleOfHeader, subcategoryKeyOf } from './headers';
+import { memoString } from '../memo';
 import { parseTarget } from '../parse/target';
 import { parseRule } from '../parse/rule';
 import { parseDirection } from '../parse/direction';
@@ -56,7 +57,8 @@ export function readWorkbookModel(snapshot: WorkbookSnapshot): WorkbookModel {
 
 export function readSheetModel(snapshot: SheetSnapshot): SheetModel {
   const grid = new SheetGrid(snapshot);
-  const bands = findHeaderBands(grid);
+  const stats = rowStats(grid);
+  const bands = findHeaderBands(grid, stats);
   if (bands.length === 0) {
     return {
       sheet: grid.name,
@@ -70,54 +72,98 @@ export function readSheetModel(snapshot: SheetSnapshot): SheetModel {
   while (i < bands.length) {
     // A table runs from band i through every following band with the same columns (page repeats).
     let j = i;
-    while (j + 1 < bands.length && sameColumns(bands[i].columns, bands[j + 1].columns) && !startsNewTable(grid, bands[i], bands[j + 1])) j++;
+    while (j + 1 < bands.length && sameColumns(bands[i].columns, bands[j + 1].columns) && !startsNewTable(grid, stats, bands[i], bands[j + 1])) j++;
     const end = j + 1 < bands.length ? bands[j + 1].top - 1 : grid.rowCount;
-    tables.push(buildTable(grid, bands.slice(i, j + 1), end));
+    tables.push(buildTable(grid, stats, bands.slice(i, j + 1), end));
     i = j + 1;
   }
   return { sheet: grid.name, tables };
 }
 
+// ---------------------------------------------------------------- row statistics
+
+/**
+ * What the reader needs to know of every row, gathered in one pass over the sheet's own cell values
+ * (not merge-resolved) into typed arrays: band detection and the title/note test then cost O(1) per row
+ * and allocate nothing.
+ */
+interface RowStats {
+  /** Cells holding anything (white space included): the title/note test. */
+  filled: Int32Array;
+  /** Cells holding text after trimming, or a number or boolean: the header test's denominator. */
+  nonEmpty: Int32Array;
+  /** Cells that are a header word or a group word above the columns. */
+  headerCells: Int32Array;
+  /** Column of the first filled cell (0 when none). */
+  firstCol: Int32Array;
+}
+
+const NOT_HEADER = 0;
+const HEADER_WORD = 1;
+
+/** Whether a cell's own text is a header word (a role or a group word above the columns); memoised, as a sheet repeats its words. */
+const headerWordKind = memoString((v: string): number => {
+  const t = v.trim();
+  // Header words are short and have no digits: most data cells are rejected here.
+  if (!t || t.length > 24 || /[0-9０-９]/.test(t)) return NOT_HEADER;
+  if (roleOfHeader(t)) return HEADER_WORD;
+  return GROUP_WORDS.test(normalizeText(t).replace(/[()（）]/g, '')) ? HEADER_WORD : NOT_HEADER;
+});
+
+const GROUP_WORDS = /^(绩效指标|年度预算申请|按收入性质分|按支出性质分|部门整体支出年度绩效目标|绩效目标|预算情况|资金情况|项目资金|年度预算)$/;
+
+function rowStats(grid: SheetGrid): RowStats {
+  const n = grid.rowCount + 1;
+  const stats: RowStats = { filled: new Int32Array(n), nonEmpty: new Int32Array(n), headerCells: new Int32Array(n), firstCol: new Int32Array(n) };
+  const values = grid.snapshot.values;
+  for (let r = 1; r < n; r++) {
+    const row = values[r - 1];
+    if (!row) continue;
+    let filled = 0;
+    let nonEmpty = 0;
+    let headerCells = 0;
+    let firstCol = 0;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === '') continue;
+      filled++;
+      if (firstCol === 0) firstCol = c + 1;
+      if (typeof v !== 'string') {
+        nonEmpty++;
+        continue;
+      }
+      // A long cell is never a header word; skip its lookup unless trimming could make it short.
+      if (v.length > 24 && v.trim().length > 24) {
+        nonEmpty++;
+        continue;
+      }
+      const kind = headerWordKind(v);
+      if (kind === HEADER_WORD) {
+        nonEmpty++;
+        headerCells++;
+      } else if (kind === NOT_HEADER && v.trim() !== '') nonEmpty++;
+    }
+    stats.filled[r] = filled;
+    stats.nonEmpty[r] = nonEmpty;
+    stats.headerCells[r] = headerCells;
+    stats.firstCol[r] = firstCol;
+  }
+  return stats;
+}
+
 // ---------------------------------------------------------------- header bands
 
-/** Roles named by the cells of a row (own cell values only, not merge-resolved), and the share of non-empty cells that are header words. */
-function headerHits(grid: SheetGrid, row: number): { roles: Set<ColumnRole>; nonEmpty: number; headerCells: number } {
-  const roles = new Set<ColumnRole>();
-  let nonEmpty = 0;
-  let headerCells = 0;
-  for (let c = 1; c <= grid.colCount; c++) {
-    const v = grid.raw(row, c);
-    if (v === null || v === '') continue;
-    if (typeof v !== 'string') {
-      nonEmpty++;
-      continue;
-    }
-    const t = v.trim();
-    if (!t) continue;
-    nonEmpty++;
-    // Header words are short and have no digits: most data cells are rejected without a lookup.
-    if (t.length > 24 || /[0-9０-９]/.test(t)) continue;
-    const role = roleOfHeader(t);
-    if (role) {
-      roles.add(role);
-      headerCells++;
-    } else if (/^(绩效指标|年度预算申请|按收入性质分|按支出性质分|部门整体支出年度绩效目标|绩效目标|预算情况|资金情况|项目资金|年度预算)$/.test(normalizeText(t).replace(/[()（）]/g, ''))) {
-      headerCells++; // group words above the columns
-    }
-  }
-  return { roles, nonEmpty, headerCells };
+/** Most of the row's non-empty cells are header words. */
+function isHeaderLike(stats: RowStats, row: number): boolean {
+  const h = stats.headerCells[row];
+  return h >= 1 && h * 2 >= stats.nonEmpty[row];
 }
 
-function isHeaderLike(h: { nonEmpty: number; headerCells: number }): boolean {
-  return h.headerCells >= 1 && h.headerCells * 2 >= h.nonEmpty;
-}
-
-function findHeaderBands(grid: SheetGrid): Band[] {
+function findHeaderBands(grid: SheetGrid, stats: RowStats): Band[] {
   const bands: Band[] = [];
   let r = 1;
   while (r <= grid.rowCount) {
-    const h = headerHits(grid, r);
-    if (!isHeaderLike(h)) {
+    if (!isHeaderLike(stats, r)) {
       r++;
       continue;
     }
@@ -125,8 +171,7 @@ function findHeaderBands(grid: SheetGrid): Band[] {
     let bottom = r;
     while (bottom + 1 <= grid.rowCount && bottom + 1 - r < MAX_BAND_ROWS) {
       const next = bottom + 1;
-      const hn = headerHits(grid, next);
-      if (isHeaderLike(hn) || (hn.nonEmpty === 0 && coveredByBandMerges(grid, r, bottom, next))) bottom = next;
+      if (isHeaderLike(stats, next) || (stats.nonEmpty[next] === 0 && coveredByBandMerges(grid, r, bottom, next))) bottom = next;
       else break;
     }
     const { columns, headers } = mapColumns(grid, r, bottom);
@@ -186,12 +231,12 @@ function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
  * A repeated header starts a new table (rather than a new page of the same one) when the first row under
  * it is a unit's summary row (a name and money, no indicator), or, in a department table, shows another unit.
  */
-function startsNewTable(grid: SheetGrid, first: Band, band: Band): boolean {
+function startsNewTable(grid: SheetGrid, stats: RowStats, first: Band, band: Band): boolean {
   const cols = band.columns;
   if (cols.name === undefined) return false;
   const firstRow = (b: Band): number | null => {
     for (let r = b.bottom + 1; r <= Math.min(grid.rowCount, b.bottom + 20); r++) {
-      if (!isTitleOrNoteRow(grid, r, b)) return r;
+      if (!isTitleOrNoteRow(grid, stats, r, b)) return r;
     }
     return null;
   };
@@ -211,17 +256,12 @@ function startsNewTable(grid: SheetGrid, first: Band, band: Band): boolean {
 
 const TITLE_RE = /(绩效目标表|绩效自评表|单位[:：]|金额单位|附件\s*\d*|填报单位|填表人|制表|注[:：]|说明[:：]|联系电话|审核人|单位负责人)/;
 
-function isTitleOrNoteRow(grid: SheetGrid, row: number, band: Band): boolean {
-  let first: string | null = null;
-  let count = 0;
-  for (let c = 1; c <= grid.colCount; c++) {
-    const v = grid.raw(row, c);
-    if (v === null || v === '') continue;
-    count++;
-    if (first === null) first = String(v);
-  }
+function isTitleOrNoteRow(grid: SheetGrid, stats: RowStats, row: number, band: Band): boolean {
+  const count = stats.filled[row];
   if (count === 0) return true;
-  if (first !== null && TITLE_RE.test(first) && count <= 2) {
+  if (count > 2) return false;
+  const first = String(grid.raw(row, stats.firstCol[row]));
+  if (TITLE_RE.test(first)) {
     // A project or indicator cell never says 绩效目标表 / 金额单位 on its own.
     const indicatorText = grid.text(row, band.columns.indicator!);
     return indicatorText === '' || TITLE_RE.test(indicatorText);
@@ -253,7 +293,6 @@ function readField(grid: SheetGrid, r: number, c: number): Field | null {
  * of two, which matters at 100,000 rows. It satisfies both Field and CellRef.
  */
 class CellField implements Field, CellRef {
-  private a1Text: string | undefined;
   constructor(
     readonly text: string,
     readonly raw: CellValue,
@@ -263,8 +302,9 @@ class CellField implements Field, CellRef {
   get cell(): CellRef {
     return this;
   }
+  /** Made when asked for (a finding, a message), not kept: one slot less on every field. */
   get a1(): string {
-    return (this.a1Text ??= toA1(this.row, this.col));
+    return toA1(this.row, this.col);
   }
   toJSON(): { text: string; raw: CellValue; cell: { row: number; col: number; a1: string } } {
     return { text: this.text, raw: this.raw, cell: { row: this.row, col: this.col, a1: this.a1 } };
@@ -304,7 +344,7 @@ interface RowBlock {
   rows: number[];
 }
 
-function buildTable(grid: SheetGrid, bands: Band[], endRow: number): TargetTable {
+function buildTable(grid: SheetGrid, stats: RowStats, bands: Band[], endRow: number): TargetTable {
   const cols = bands[0].columns;
   const kind: TableKind =
     cols.fundBasic !== undefined || cols.fundProject !== undefined || cols.fundGeneral !== undefined ? 'department' : 'project';
@@ -315,7 +355,7 @@ function buildTable(grid: SheetGrid, bands: Band[], endRow: number): TargetTable
     const from = bands[b].bottom + 1;
     const to = b + 1 < bands.length ? bands[b + 1].top - 1 : endRow;
     for (let r = from; r <= to; r++) {
-      if (isTitleOrNoteRow(grid, r, bands[0])) continue;
+      if (isTitleOrNoteRow(grid, stats, r, bands[0])) continue;
       // 总分/合计 and 自评等级 rows (项目支出绩效自评表) after the indicators are not data rows.
       if (dataRows.length > 0 && summaryRowLabel(grid, r, cols) !== null) continue;
       dataRows.push(r);
@@ -327,22 +367,23 @@ function buildTable(grid: SheetGrid, bands: Band[], endRow: number): TargetTable
   // Group rows by the project name they show (merged or repeated); an empty name continues the block.
   const blocks: RowBlock[] = [];
   const nameCol = cols.name;
-  for (const r of dataRows) {
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i];
     const name = nameCol !== undefined ? grid.text(r, nameCol) : '';
-    const last = blocks[blocks.length - 1];
-    const startsNew = (() => {
-      if (!last) return true;
-      if (name === '' || nameCol === undefined) return false;
-      if (name !== last.name) return true;
+    const last = blocks.length ? blocks[blocks.length - 1] : undefined;
+    let startsNew: boolean;
+    if (!last) startsNew = true;
+    else if (name === '' || nameCol === undefined) startsNew = false;
+    else if (name !== last.name) startsNew = true;
+    else {
       // Same name: a new merge starting on this row right after another merge of the same name is a new project,
       // unless a page header sits in between (page repeat: continuation).
       const m = grid.mergeAt(r, nameCol);
       const prev = last.rows[last.rows.length - 1];
       const pm = grid.mergeAt(prev, nameCol);
-      const headerBetween = bands.some((b) => b.top > prev && b.top < r);
-      return !headerBetween && m !== undefined && pm !== undefined && m !== pm && m.top === r && r === prev + 1;
-    })();
-    if (startsNew) blocks.push({ name, rows: [r] });
+      startsNew = m !== undefined && pm !== undefined && m !== pm && m.top === r && r === prev + 1 && !bands.some((b) => b.top > prev && b.top < r);
+    }
+    if (startsNew || !last) blocks.push({ name, rows: [r] });
     else last.rows.push(r);
   }
 
@@ -383,6 +424,11 @@ function buildTable(grid: SheetGrid, bands: Band[], endRow: number): TargetTable
 
 const SUMMARY_WORDS = /^(总分|总计|合计|得分合计|总得分|自评总分|评价总分|自评等级|评价等级|绩效等级|等级|自评结论)$/;
 
+/** Every summary word holds 分, 计, 级 or 论: a cheap test that spares most indicator names the full one. */
+function mayBeSummaryWord(v: string): boolean {
+  return v.length <= 12 && (v.includes('分') || v.includes('计') || v.includes('级') || v.includes('论'));
+}
+
 /**
  * The label of a summary row (`总分`, `合计`, `自评等级`, …): its first non-empty cell, left of or at
  * the 三级 column, reads one of the summary words and the 三级 cell holds nothing of its own (empty,
@@ -394,7 +440,7 @@ export function summaryRowLabel(grid: SheetGrid, row: number, cols: ColumnMap): 
   // Fast path for indicator rows: a 三级 cell of its own holding anything but a summary word.
   if (!grid.mergeAt(row, last)) {
     const v = grid.raw(row, last);
-    if (v !== null && v !== '' && !(typeof v === 'string' && v.length <= 12 && SUMMARY_WORDS.test(normalizeText(v).replace(/[:：]$/, '')))) return null;
+    if (v !== null && v !== '' && !(typeof v === 'string' && mayBeSummaryWord(v) && SUMMARY_WORDS.test(normalizeText(v).replace(/[:：]$/, '')))) return null;
   }
   for (let c = 1; c <= last; c++) {
     const m = grid.mergeAt(row, c);
@@ -543,7 +589,7 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
 /** Whether a category/subcategory cell on row `r` opens a new block after `current`. */
 function startsBlock(grid: SheetGrid, f: Field, current: Field | null, r: number, col: number, pageStarts: Set<number>): boolean {
   if (!current) return true;
-  if (f.cell.a1 === current.cell.a1) return false; // the same merged cell
+  if (f === current || (f.cell.row === current.cell.row && f.cell.col === current.cell.col)) return false; // the same merged cell
   if (f.text !== current.text) return true;
   if (pageStarts.has(r)) return false; // repeated under a page header: the block goes on
   const m = grid.mergeAt(r, col);

@@ -34,14 +34,27 @@ const MAX_TARGET_CHARS = 200;
 const MAX_UNIT_CHARS = 6;
 
 export function parseTarget(raw: string | number | boolean | null | undefined): ParsedTargetDetail {
-  if (raw == null) return emptyTarget('');
+  if (raw == null) return EMPTY;
   if (typeof raw === 'boolean') return textTarget(raw ? 'TRUE' : 'FALSE', false);
   if (typeof raw === 'number') {
-    // A number cell is taken as it is (0.95 stays 0.95; the cell's format is not known here).
-    if (!Number.isFinite(raw)) return textTarget(String(raw), false);
-    return { ...baseTarget(String(raw)), kind: 'number', value: raw + 0 }; // + 0 turns -0 into 0
+    let hit = numberTargets.get(raw);
+    if (hit === undefined) {
+      if (numberTargets.size >= 20000) numberTargets.clear();
+      numberTargets.set(raw, (hit = numberTarget(raw)));
+    }
+    return hit;
   }
-  return parseTargetCached(String(raw).trim());
+  return parseTargetCached(raw.trim());
+}
+
+/** Results are shared between callers (as the memoised text results are): treat them as immutable. */
+const EMPTY = emptyTarget('');
+const numberTargets = new Map<number, ParsedTargetDetail>();
+
+function numberTarget(raw: number): ParsedTargetDetail {
+  // A number cell is taken as it is (0.95 stays 0.95; the cell's format is not known here).
+  if (!Number.isFinite(raw)) return textTarget(String(raw), false);
+  return { ...baseTarget(String(raw)), kind: 'number', value: raw + 0 }; // + 0 turns -0 into 0
 }
 
 /** Memoised on the text: results are shared, treat them as immutable. */

@@ -2,7 +2,7 @@
 import type { RuleModule } from '../findings';
 import type { CategoryKey } from '../model';
 import { STANDARD_CATEGORIES } from '../layout/headers';
-import { fmt, forEachProject, near, sum, weightOf } from './util';
+import { fmt, forEachProject, fromExact, near, toExact, weightOf } from './util';
 
 export const categoryWeight: RuleModule = {
   id: 'category-weight',
@@ -13,18 +13,28 @@ export const categoryWeight: RuleModule = {
     forEachProject(ctx, (table, project) => {
       const expected = table.kind === 'department' ? ctx.profile.weights.perCategoryDepartment : ctx.profile.weights.perCategory;
       if (!expected) return;
-      const named = project.indicators.filter((i) => i.name);
-      if (named.length === 0 || named.some((i) => weightOf(i) === null)) return;
+      // One pass over the named indicators: their weights per 一级, summed exactly (as `sum` does).
+      const inds = project.indicators;
+      const totals: Partial<Record<CategoryKey, number>> = {};
+      let named = 0;
+      for (let i = 0; i < inds.length; i++) {
+        const ind = inds[i];
+        if (!ind.name) continue;
+        named++;
+        const w = weightOf(ind);
+        if (w === null) return; // missing-weight reports the gap
+        if (ind.categoryKey !== null) totals[ind.categoryKey] = (totals[ind.categoryKey] ?? 0) + toExact(w);
+      }
+      if (named === 0) return;
       for (const key of Object.keys(expected) as CategoryKey[]) {
         const want = expected[key];
         if (want === undefined) continue;
-        const blocks = project.categories.filter((c) => c.key === key);
-        if (blocks.length === 0) continue; // required-category reports a missing 一级
-        const inds = named.filter((i) => i.categoryKey === key);
-        const got = sum(inds.map((i) => weightOf(i)!));
+        const block = project.categories.find((c) => c.key === key);
+        if (!block) continue; // required-category reports a missing 一级
+        const got = fromExact(totals[key] ?? 0);
         if (near(got, want, 1e-6)) continue;
         ctx.report(table, {
-          cell: blocks[0].cell,
+          cell: block.cell,
           project,
           message: {
             'zh-CN': `项目「${project.name}」的「${STANDARD_CATEGORIES[key]}」分值合计 ${fmt(got)}，配置要求 ${fmt(want)}`,

@@ -9,7 +9,9 @@ export const costDirection: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '成本指标应为 ≤ 金额', 'en-US': 'A cost indicator is "≤ an amount"' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (!isCost(ind) || !ind.name) continue;
       const numeric = ind.parsedTarget.kind === 'number';
       if (ind.direction === 'lte' && numeric) continue;

@@ -8,7 +8,9 @@ export const costExceedsFund: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '成本指标值不得超过项目资金总额', 'en-US': "A cost target does not exceed the project's fund" },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (!isCost(ind) || !ind.target || project.fund === null) continue;
       const amount = moneyInWan(ind.parsedTarget, unitText(ind));
       if (amount === null || amount <= project.fund + ctx.profile.moneyTolerance) continue;

@@ -10,7 +10,9 @@ export const directionNeedsNumber: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '定量指标（≥ ≤ =）的指标值须为数值', 'en-US': 'A quantitative target (≥ ≤ =) is a number' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (!ind.target || ind.direction === null || ind.direction === 'qualitative') continue;
       const k = ind.parsedTarget.kind;
       if (k === 'number' || k === 'date' || k === 'empty') continue;

@@ -11,7 +11,9 @@ export const duplicateIndicator: RuleModule = {
   check(ctx) {
     forEachProject(ctx, (table, project) => {
       const seen = new Map<string, number>();
-      for (const ind of project.indicators) {
+      const inds = project.indicators;
+      for (let i = 0; i < inds.length; i++) {
+        const ind = inds[i];
         if (!ind.name) continue;
         const key = normalizeText(ind.name);
         const first = seen.get(key);

@@ -1,7 +1,12 @@
 /** 完整性: 三级名称, 指标值, 度量单位, 指标值类型 and the rule are filled on every indicator row. */
 import type { RuleModule } from '../findings';
+import type { Indicator } from '../model';
 import { cellIn, indicatorsOf, unitText } from './util';
 import { parseTarget } from '../parse/target';
+
+/** How a message names the row (messages are built only for rows that report something). */
+const who = (ind: Indicator): string => ind.name || `第${ind.row}行`;
+const whoEn = (ind: Indicator): string => ind.name || `row ${ind.row}`;
 
 export const missingField: RuleModule = {
   id: 'missing-field',
@@ -12,10 +17,9 @@ export const missingField: RuleModule = {
     'en-US': 'Indicator name, target, unit, direction and scoring rule are filled',
   },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
-      // Messages are built only for rows that report something.
-      const who = () => ind.name || `第${ind.row}行`;
-      const whoEn = () => ind.name || `row ${ind.row}`;
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (!ind.name) {
         ctx.report(table, {
           cell: cellIn(table, ind, 'indicator'),
@@ -33,7 +37,7 @@ export const missingField: RuleModule = {
             cell: cellIn(table, ind, 'target'),
             project,
             indicator: ind,
-            message: { 'zh-CN': `「${who()}」的指标值为空`, 'en-US': `"${whoEn()}": the target is empty` },
+            message: { 'zh-CN': `「${who(ind)}」的指标值为空`, 'en-US': `"${whoEn(ind)}": the target is empty` },
           });
         }
       }
@@ -45,8 +49,8 @@ export const missingField: RuleModule = {
           indicator: ind,
           severity: glued ? 'warning' : 'error',
           message: glued
-            ? { 'zh-CN': `「${who()}」的度量单位为空（单位「${glued}」写在了指标值里）`, 'en-US': `"${whoEn()}": the unit column is empty (the unit "${glued}" is in the target)` }
-            : { 'zh-CN': `「${who()}」的度量单位为空`, 'en-US': `"${whoEn()}": the unit is empty` },
+            ? { 'zh-CN': `「${who(ind)}」的度量单位为空（单位「${glued}」写在了指标值里）`, 'en-US': `"${whoEn(ind)}": the unit column is empty (the unit "${glued}" is in the target)` }
+            : { 'zh-CN': `「${who(ind)}」的度量单位为空`, 'en-US': `"${whoEn(ind)}": the unit is empty` },
         });
       }
       if (table.columns.direction !== undefined && !ind.directionField) {
@@ -54,7 +58,7 @@ export const missingField: RuleModule = {
           cell: cellIn(table, ind, 'direction'),
           project,
           indicator: ind,
-          message: { 'zh-CN': `「${who()}」的指标值类型为空（应为 ≥、≤、= 或 定性）`, 'en-US': `"${whoEn()}": the direction is empty (≥, ≤, = or 定性)` },
+          message: { 'zh-CN': `「${who(ind)}」的指标值类型为空（应为 ≥、≤、= 或 定性）`, 'en-US': `"${whoEn(ind)}": the direction is empty (≥, ≤, = or 定性)` },
         });
       } else if (ind.directionField && ind.direction === null) {
         ctx.report(table, {
@@ -62,8 +66,8 @@ export const missingField: RuleModule = {
           project,
           indicator: ind,
           message: {
-            'zh-CN': `「${who()}」的指标值类型「${ind.directionField.text}」无法识别（应为 ≥、≤、= 或 定性）`,
-            'en-US': `"${whoEn()}": direction "${ind.directionField.text}" is not one of ≥, ≤, =, 定性`,
+            'zh-CN': `「${who(ind)}」的指标值类型「${ind.directionField.text}」无法识别（应为 ≥、≤、= 或 定性）`,
+            'en-US': `"${whoEn(ind)}": direction "${ind.directionField.text}" is not one of ≥, ≤, =, 定性`,
           },
         });
       }
@@ -73,7 +77,7 @@ export const missingField: RuleModule = {
           project,
           indicator: ind,
           severity: 'warning',
-          message: { 'zh-CN': `「${who()}」的评（扣）分标准为空`, 'en-US': `"${whoEn()}": the scoring rule is empty` },
+          message: { 'zh-CN': `「${who(ind)}」的评（扣）分标准为空`, 'en-US': `"${whoEn(ind)}": the scoring rule is empty` },
         });
       }
     }

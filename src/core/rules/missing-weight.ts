@@ -8,7 +8,9 @@ export const missingWeight: RuleModule = {
   category: 'incomplete',
   description: { 'zh-CN': '每个指标须写明分值', 'en-US': 'Every indicator states its weight' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (!ind.name || weightOf(ind) !== null) continue;
       ctx.report(table, {
         cell: ind.weight?.cell ?? ind.rule?.cell ?? cellIn(table, ind, table.columns.weight !== undefined ? 'weight' : 'rule'),

@@ -11,7 +11,9 @@ export const nonstandardName: RuleModule = {
   description: { 'zh-CN': '一级、二级指标应使用标准名称', 'en-US': '一级 and 二级 use their standard names' },
   check(ctx) {
     forEachProject(ctx, (table, project) => {
-      for (const cat of project.categories) {
+      const cats = project.categories;
+      for (let ci = 0; ci < cats.length; ci++) {
+        const cat = cats[ci];
         if (cat.key && !isStandardCategoryName(cat.name)) {
           const std = STANDARD_CATEGORIES[cat.key];
           ctx.report(table, {
@@ -25,7 +27,8 @@ export const nonstandardName: RuleModule = {
             fix: renameFix(table, cat.cell, cat.name, std),
           });
         }
-        for (const sub of cat.subcategories) {
+        for (let si = 0; si < cat.subcategories.length; si++) {
+          const sub = cat.subcategories[si];
           if (!sub.key || isStandardSubcategoryName(sub.name)) continue;
           const std = STANDARD_SUBCATEGORIES[sub.key];
           ctx.report(table, {

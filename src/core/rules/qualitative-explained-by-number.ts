@@ -16,7 +16,9 @@ export const qualitativeExplainedByNumber: RuleModule = {
     'en-US': 'A qualitative indicator whose explanation states a number should be quantified',
   },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (ind.direction !== 'qualitative' || !ind.content) continue;
       if (ind.parsedTarget.kind === 'number' || ind.parsedTarget.kind === 'date') continue;
       const unit = unitText(ind);

@@ -8,7 +8,9 @@ export const qualitativeWithNumber: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '定性指标不应填数值型指标值', 'en-US': 'A qualitative indicator has no numeric target' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (ind.direction !== 'qualitative' || !ind.target || ind.parsedTarget.kind !== 'number') continue;
       ctx.report(table, {
         cell: ind.directionField!.cell,

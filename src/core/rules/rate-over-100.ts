@@ -10,7 +10,9 @@ export const rateOver100: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '比率类指标值不得超过100%', 'en-US': 'A rate is at most 100%' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       const t = ind.parsedTarget;
       if (!ind.target || t.kind !== 'number' || !t.isPercent || t.value === null || t.value <= 100) continue;
       if (!isSatisfaction(ind) && !BOUNDED_RATE.test(ind.name)) continue;

@@ -26,10 +26,15 @@ export const requiredCategory: RuleModule = {
       const required: CategoryKey[] = framework === 'new' ? ['cost', 'output', 'effect', 'satisfaction'] : ['output', 'effect', 'satisfaction'];
       // One pass: how many named indicators each 一级 holds.
       const counts: Partial<Record<CategoryKey, number>> = {};
-      for (const c of project.categories) {
+      const cats = project.categories;
+      for (let ci = 0; ci < cats.length; ci++) {
+        const c = cats[ci];
         if (!c.key) continue;
         let n = counts[c.key] ?? 0;
-        for (const s of c.subcategories) for (const i of s.indicators) if (i.name) n++;
+        for (let si = 0; si < c.subcategories.length; si++) {
+          const inds = c.subcategories[si].indicators;
+          for (let i = 0; i < inds.length; i++) if (inds[i].name) n++;
+        }
         counts[c.key] = n;
       }
       for (const key of required) {

@@ -1,8 +1,14 @@
 /** 完整性: 产出指标 has 数量, 质量 and 时效 (and 成本 where the profile asks), each with an indicator. */
 import type { RuleModule } from '../findings';
+import type { Indicator } from '../model';
 import { STANDARD_SUBCATEGORIES } from '../layout/headers';
 import { forEachProject } from './util';
 import { addIndicatorsFix } from '../fixes/descriptors';
+
+function hasNamed(inds: Indicator[]): boolean {
+  for (let i = 0; i < inds.length; i++) if (inds[i].name) return true;
+  return false;
+}
 
 export const requiredOutputSubcategory: RuleModule = {
   id: 'required-output-subcategory',
@@ -18,7 +24,13 @@ export const requiredOutputSubcategory: RuleModule = {
       if (output.length === 0) return; // required-category reports the missing 一级
       // One pass: which 二级 under 产出 hold a named indicator.
       const filled = new Set<string>();
-      for (const c of output) for (const s of c.subcategories) if (s.key && s.indicators.some((i) => i.name)) filled.add(s.key);
+      for (let ci = 0; ci < output.length; ci++) {
+        const subs = output[ci].subcategories;
+        for (let si = 0; si < subs.length; si++) {
+          const s = subs[si];
+          if (s.key && !filled.has(s.key) && hasNamed(s.indicators)) filled.add(s.key);
+        }
+      }
       for (const key of ctx.profile.requiredOutputSubcategories) {
         // In the new framework 成本 is its own 一级, so 成本 under 产出 is not required there.
         if (key === 'cost' && project.framework === 'new') continue;

@@ -11,10 +11,13 @@ export const satisfactionDirection: RuleModule = {
   check(ctx) {
     // Where another project types a satisfaction indicator ≥, say so: the workbook disagrees with itself.
     const gteElsewhere = new Map<string, string>();
-    for (const { table: _t, project: project, ind: ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { project, ind } = visits[vi];
       if (isSatisfaction(ind) && ind.direction === 'gte' && !gteElsewhere.has(project.name)) gteElsewhere.set(project.name, ind.name);
     }
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (!isSatisfaction(ind) || (ind.direction !== 'eq' && ind.direction !== 'lte')) continue;
       const typed = ind.directionField!.text;
       const other = [...gteElsewhere.keys()].find((p) => p !== project.name);

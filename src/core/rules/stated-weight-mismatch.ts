@@ -11,7 +11,9 @@ export const statedWeightMismatch: RuleModule = {
     'en-US': "A rule's stated weight equals the weight column and the most the rule can award",
   },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       const rule = ind.parsedRule;
       if (!ind.rule) continue;
       const column = numberOf(ind.weight);

@@ -10,8 +10,11 @@ export const subcategoryParent: RuleModule = {
   description: { 'zh-CN': '二级指标须归属正确的一级指标', 'en-US': 'Each 二级 sits under its own 一级' },
   check(ctx) {
     forEachProject(ctx, (table, project) => {
-      for (const cat of project.categories) {
-        for (const sub of cat.subcategories) {
+      const cats = project.categories;
+      for (let ci = 0; ci < cats.length; ci++) {
+        const cat = cats[ci];
+        for (let si = 0; si < cat.subcategories.length; si++) {
+          const sub = cat.subcategories[si];
           if (sub.key === null) {
             ctx.report(table, {
               cell: sub.cell,

@@ -9,7 +9,9 @@ export const unitGluedToValue: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '指标值与度量单位应分列填写且一致', 'en-US': 'Target and unit sit in their own columns and agree' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       const t = ind.parsedTarget;
       if (!ind.target || t.kind !== 'number' || !t.unit || t.isPercent) continue;
       const unit = unitText(ind);

@@ -8,7 +8,9 @@ export const unitMismatch: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '度量单位须与指标值相符', 'en-US': 'The unit fits the target' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (ind.direction !== 'qualitative' || !ind.target || ind.parsedTarget.kind !== 'text') continue;
       const unit = unitText(ind);
       if (!isMeasureUnit(unit)) continue;

@@ -8,7 +8,9 @@ export const unspecifiedRule: RuleModule = {
   category: 'notQuantified',
   description: { 'zh-CN': '评分标准应给出可计算的计分方法', 'en-US': 'The scoring rule gives a computable method' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (!ind.rule || !ind.name || ind.parsedRule.family !== 'unspecified') continue;
       ctx.report(table, {
         cell: ind.rule.cell,

@@ -5,7 +5,11 @@ import { normalizeText } from '../text';
 import { formatNumber } from '../snapshot';
 
 export function forEachProject(ctx: RuleContext, fn: (table: TargetTable, project: Project) => void): void {
-  for (const table of ctx.tables) for (const project of table.projects) fn(table, project);
+  const tables = ctx.tables;
+  for (let t = 0; t < tables.length; t++) {
+    const projects = tables[t].projects;
+    for (let p = 0; p < projects.length; p++) fn(tables[t], projects[p]);
+  }
 }
 
 export interface IndicatorVisit {
@@ -26,7 +30,15 @@ export function indicatorsOf(ctx: RuleContext): IndicatorVisit[] {
   let list = visits.get(ctx.tables);
   if (!list) {
     list = [];
-    for (const table of ctx.tables) for (const project of table.projects) for (const ind of project.indicators) list.push({ table, project, ind });
+    const tables = ctx.tables;
+    for (let t = 0; t < tables.length; t++) {
+      const table = tables[t];
+      for (let p = 0; p < table.projects.length; p++) {
+        const project = table.projects[p];
+        const inds = project.indicators;
+        for (let i = 0; i < inds.length; i++) list.push({ table, project, ind: inds[i] });
+      }
+    }
     visits.set(ctx.tables, list);
   }
   return list;
@@ -51,7 +63,7 @@ export function isCost(ind: Indicator): boolean {
 }
 
 export function isSatisfaction(ind: Indicator): boolean {
-  return ind.categoryKey === 'satisfaction' || ind.subcategoryKey === 'serviceSatisfaction' || /满意/.test(ind.name);
+  return ind.categoryKey === 'satisfaction' || ind.subcategoryKey === 'serviceSatisfaction' || ind.name.includes('满意');
 }
 
 /** Units that measure nothing: a qualitative indicator may carry them. */
@@ -97,8 +109,18 @@ export function near(a: number, b: number, tol: number): boolean {
 }
 
 export function sum(xs: number[]): number {
-  // Sum in integer hundred-thousandths to keep 40 + 17 + 76 exactly 133.
-  return xs.reduce((s, x) => s + Math.round(x * 100000), 0) / 100000;
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += toExact(xs[i]);
+  return fromExact(s);
+}
+
+/** Sums are kept in integer hundred-thousandths, so 40 + 17 + 76 is exactly 133: add `toExact`s, read back with `fromExact`. */
+export function toExact(x: number): number {
+  return Math.round(x * 100000);
+}
+
+export function fromExact(s: number): number {
+  return s / 100000;
 }
 
 import type { CellRef, ColumnRole } from '../model';

@@ -8,7 +8,9 @@ export const vagueTarget: RuleModule = {
   category: 'notQuantified',
   description: { 'zh-CN': '指标值应细化、量化，不用“有效”“提升”等笼统表述', 'en-US': 'Targets are specific, not vague words like 有效 or 提升' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (!ind.target || !ind.parsedTarget.vague) continue;
       ctx.report(table, {
         cell: ind.target.cell,

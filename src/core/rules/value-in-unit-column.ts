@@ -10,7 +10,9 @@ export const valueInUnitColumn: RuleModule = {
   category: 'valueMismatch',
   description: { 'zh-CN': '指标值不得填在度量单位列', 'en-US': 'The target is not typed in the unit column' },
   check(ctx) {
-    for (const { table, project, ind } of indicatorsOf(ctx)) {
+    const visits = indicatorsOf(ctx);
+    for (let vi = 0; vi < visits.length; vi++) {
+      const { table, project, ind } = visits[vi];
       if (ind.target || !ind.unit) continue;
       const parsed = parseTarget(ind.unit.raw);
       if (parsed.kind !== 'number') continue;

@@ -1,6 +1,6 @@
 /** 分值: a project's indicator weights add up to the profile's total (90 + 10 for 预算执行率 by default). */
 import type { RuleModule } from '../findings';
-import { fmt, forEachProject, near, sum, weightOf } from './util';
+import { fmt, forEachProject, fromExact, near, toExact, weightOf } from './util';
 
 export const weightTotal: RuleModule = {
   id: 'weight-total',
@@ -10,11 +10,18 @@ export const weightTotal: RuleModule = {
   check(ctx) {
     const expected = ctx.profile.weights.indicatorTotal;
     forEachProject(ctx, (table, project) => {
-      const named = project.indicators.filter((i) => i.name);
-      if (named.length === 0) return;
-      const weights = named.map(weightOf);
-      if (weights.some((w) => w === null)) return; // missing-weight reports the gaps
-      const total = sum(weights as number[]);
+      const inds = project.indicators;
+      let named = 0;
+      let exact = 0;
+      for (let i = 0; i < inds.length; i++) {
+        if (!inds[i].name) continue;
+        named++;
+        const w = weightOf(inds[i]);
+        if (w === null) return; // missing-weight reports the gaps
+        exact += toExact(w);
+      }
+      if (named === 0) return;
+      const total = fromExact(exact);
       if (near(total, expected, 1e-6)) return;
       ctx.report(table, {
         cell: project.nameCell,
