@@ -93,5 +93,23 @@ export interface RuleModule {
   severity: Severity;
   category: ReviewCategory;
   description: Messages;
-  check(ctx: RuleContext): void;
+  /**
+   * Called once per check with its context; returns the visitor the engine calls as it walks the
+   * workbook (as an ESLint rule's `create` returns its node handlers).
+   */
+  create(ctx: RuleContext): RuleVisitor;
+}
+
+/**
+ * What a rule looks at. The engine walks the workbook once, in sheet order, and calls every rule's
+ * visitor on each indicator while that indicator is in the processor's cache: one traversal for all
+ * rules instead of one per rule.
+ */
+export interface RuleVisitor {
+  /** Each 三级 indicator row (a row with a name, a target or a rule). */
+  indicator?(ind: Indicator, project: Project, table: TargetTable): void;
+  /** Each project, after its indicators. */
+  project?(project: Project, table: TargetTable): void;
+  /** Once, after every table: checks across projects and tables. */
+  end?(): void;
 }

@@ -2,47 +2,49 @@
 import type { RuleModule } from '../findings';
 import type { CategoryKey } from '../model';
 import { STANDARD_CATEGORIES } from '../layout/headers';
-import { fmt, forEachProject, fromExact, near, toExact, weightOf } from './util';
+import { fmt, fromExact, near, toExact, weightOf } from './util';
 
 export const categoryWeight: RuleModule = {
   id: 'category-weight',
   severity: 'warning',
   category: 'other',
   description: { 'zh-CN': '各一级指标分值须符合配置', 'en-US': 'Weights per 一级 match the profile' },
-  check(ctx) {
-    forEachProject(ctx, (table, project) => {
-      const expected = table.kind === 'department' ? ctx.profile.weights.perCategoryDepartment : ctx.profile.weights.perCategory;
-      if (!expected) return;
-      // One pass over the named indicators: their weights per 一级, summed exactly (as `sum` does).
-      const inds = project.indicators;
-      const totals: Partial<Record<CategoryKey, number>> = {};
-      let named = 0;
-      for (let i = 0; i < inds.length; i++) {
-        const ind = inds[i];
-        if (!ind.name) continue;
-        named++;
-        const w = weightOf(ind);
-        if (w === null) return; // missing-weight reports the gap
-        if (ind.categoryKey !== null) totals[ind.categoryKey] = (totals[ind.categoryKey] ?? 0) + toExact(w);
-      }
-      if (named === 0) return;
-      for (const key of Object.keys(expected) as CategoryKey[]) {
-        const want = expected[key];
-        if (want === undefined) continue;
-        const block = project.categories.find((c) => c.key === key);
-        if (!block) continue; // required-category reports a missing 一级
-        const got = fromExact(totals[key] ?? 0);
-        if (near(got, want, 1e-6)) continue;
-        ctx.report(table, {
-          cell: block.cell,
-          project,
-          message: {
-            'zh-CN': `项目「${project.name}」的「${STANDARD_CATEGORIES[key]}」分值合计 ${fmt(got)}，配置要求 ${fmt(want)}`,
-            'en-US': `Project "${project.name}": ${STANDARD_CATEGORIES[key]} weights sum to ${fmt(got)}, the profile expects ${fmt(want)}`,
-          },
-          data: { category: key, total: got, expected: want },
-        });
-      }
-    });
+  create(ctx) {
+    return {
+      project(project, table) {
+        const expected = table.kind === 'department' ? ctx.profile.weights.perCategoryDepartment : ctx.profile.weights.perCategory;
+        if (!expected) return;
+        // One pass over the named indicators: their weights per 一级, summed exactly (as `sum` does).
+        const inds = project.indicators;
+        const totals: Partial<Record<CategoryKey, number>> = {};
+        let named = 0;
+        for (let i = 0; i < inds.length; i++) {
+          const ind = inds[i];
+          if (!ind.name) continue;
+          named++;
+          const w = weightOf(ind);
+          if (w === null) return; // missing-weight reports the gap
+          if (ind.categoryKey !== null) totals[ind.categoryKey] = (totals[ind.categoryKey] ?? 0) + toExact(w);
+        }
+        if (named === 0) return;
+        for (const key of Object.keys(expected) as CategoryKey[]) {
+          const want = expected[key];
+          if (want === undefined) continue;
+          const block = project.categories.find((c) => c.key === key);
+          if (!block) continue; // required-category reports a missing 一级
+          const got = fromExact(totals[key] ?? 0);
+          if (near(got, want, 1e-6)) continue;
+          ctx.report(table, {
+            cell: block.cell,
+            project,
+            message: {
+              'zh-CN': `项目「${project.name}」的「${STANDARD_CATEGORIES[key]}」分值合计 ${fmt(got)}，配置要求 ${fmt(want)}`,
+              'en-US': `Project "${project.name}": ${STANDARD_CATEGORIES[key]} weights sum to ${fmt(got)}, the profile expects ${fmt(want)}`,
+            },
+            data: { category: key, total: got, expected: want },
+          });
+        }
+      },
+    };
   },
 };

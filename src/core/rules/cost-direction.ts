@@ -1,6 +1,6 @@
 /** 指标与指标值不匹配: a cost indicator is a ceiling: typed ≤ with an amount. Fix: set the direction to ≤. */
 import type { RuleModule } from '../findings';
-import { indicatorsOf, isCost } from './util';
+import { isCost } from './util';
 import { setDirectionFix } from '../fixes/descriptors';
 
 export const costDirection: RuleModule = {
@@ -8,26 +8,26 @@ export const costDirection: RuleModule = {
   severity: 'warning',
   category: 'valueMismatch',
   description: { 'zh-CN': '成本指标应为 ≤ 金额', 'en-US': 'A cost indicator is "≤ an amount"' },
-  check(ctx) {
-    const visits = indicatorsOf(ctx);
-    for (let vi = 0; vi < visits.length; vi++) {
-      const { table, project, ind } = visits[vi];
-      if (!isCost(ind) || !ind.name) continue;
-      const numeric = ind.parsedTarget.kind === 'number';
-      if (ind.direction === 'lte' && numeric) continue;
-      if (ind.direction === null && !ind.directionField) continue; // missing-field reports it
-      const typed = ind.directionField?.text ?? '';
-      ctx.report(table, {
-        cell: ind.directionField?.cell ?? ind.cell,
-        project,
-        indicator: ind,
-        message: {
-          'zh-CN': `成本指标「${ind.name}」标为「${typed}」、指标值为「${ind.target?.text ?? ''}」：成本指标应为「≤」一个金额（万元）`,
-          'en-US': `Cost indicator "${ind.name}" is typed "${typed}" with target "${ind.target?.text ?? ''}": a cost indicator should be "≤" an amount (万元)`,
-        },
-        // With a number as target, typing it ≤ is the whole fix; a text target needs a person.
-        fix: numeric ? setDirectionFix(table, ind, 'lte') : undefined,
-      });
-    }
+  create(ctx) {
+    return {
+      indicator(ind, project, table) {
+        if (!isCost(ind) || !ind.name) return;
+        const numeric = ind.parsedTarget.kind === 'number';
+        if (ind.direction === 'lte' && numeric) return;
+        if (ind.direction === null && !ind.directionField) return; // missing-field reports it
+        const typed = ind.directionField?.text ?? '';
+        ctx.report(table, {
+          cell: ind.directionField?.cell ?? ind.cell,
+          project,
+          indicator: ind,
+          message: {
+            'zh-CN': `成本指标「${ind.name}」标为「${typed}」、指标值为「${ind.target?.text ?? ''}」：成本指标应为「≤」一个金额（万元）`,
+            'en-US': `Cost indicator "${ind.name}" is typed "${typed}" with target "${ind.target?.text ?? ''}": a cost indicator should be "≤" an amount (万元)`,
+          },
+          // With a number as target, typing it ≤ is the whole fix; a text target needs a person.
+          fix: numeric ? setDirectionFix(table, ind, 'lte') : undefined,
+        });
+      },
+    };
   },
 };

@@ -1,6 +1,5 @@
 /** 指标与指标值不匹配: `≥ ≤ =` need a number (or a date for a time target), not a text. */
 import type { RuleModule } from '../findings';
-import { indicatorsOf } from './util';
 
 const SYMBOL = { gte: '≥', lte: '≤', eq: '=' } as const;
 
@@ -9,23 +8,23 @@ export const directionNeedsNumber: RuleModule = {
   severity: 'error',
   category: 'valueMismatch',
   description: { 'zh-CN': '定量指标（≥ ≤ =）的指标值须为数值', 'en-US': 'A quantitative target (≥ ≤ =) is a number' },
-  check(ctx) {
-    const visits = indicatorsOf(ctx);
-    for (let vi = 0; vi < visits.length; vi++) {
-      const { table, project, ind } = visits[vi];
-      if (!ind.target || ind.direction === null || ind.direction === 'qualitative') continue;
-      const k = ind.parsedTarget.kind;
-      if (k === 'number' || k === 'date' || k === 'empty') continue;
-      const sym = SYMBOL[ind.direction];
-      ctx.report(table, {
-        cell: ind.target.cell,
-        project,
-        indicator: ind,
-        message: {
-          'zh-CN': `「${ind.name}」的指标值类型为「${sym}」，指标值「${ind.target.text}」却不是数值`,
-          'en-US': `"${ind.name}" is typed "${sym}" but its target "${ind.target.text}" is not a number`,
-        },
-      });
-    }
+  create(ctx) {
+    return {
+      indicator(ind, project, table) {
+        if (!ind.target || ind.direction === null || ind.direction === 'qualitative') return;
+        const k = ind.parsedTarget.kind;
+        if (k === 'number' || k === 'date' || k === 'empty') return;
+        const sym = SYMBOL[ind.direction];
+        ctx.report(table, {
+          cell: ind.target.cell,
+          project,
+          indicator: ind,
+          message: {
+            'zh-CN': `「${ind.name}」的指标值类型为「${sym}」，指标值「${ind.target.text}」却不是数值`,
+            'en-US': `"${ind.name}" is typed "${sym}" but its target "${ind.target.text}" is not a number`,
+          },
+        });
+      },
+    };
   },
 };

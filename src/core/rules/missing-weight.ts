@@ -1,26 +1,26 @@
 /** 分值: every indicator has a weight, in a 分值 column or in its rule text (该指标分值为N分). */
 import type { RuleModule } from '../findings';
-import { cellIn, indicatorsOf, weightOf } from './util';
+import { cellIn, weightOf } from './util';
 
 export const missingWeight: RuleModule = {
   id: 'missing-weight',
   severity: 'warning',
   category: 'incomplete',
   description: { 'zh-CN': '每个指标须写明分值', 'en-US': 'Every indicator states its weight' },
-  check(ctx) {
-    const visits = indicatorsOf(ctx);
-    for (let vi = 0; vi < visits.length; vi++) {
-      const { table, project, ind } = visits[vi];
-      if (!ind.name || weightOf(ind) !== null) continue;
-      ctx.report(table, {
-        cell: ind.weight?.cell ?? ind.rule?.cell ?? cellIn(table, ind, table.columns.weight !== undefined ? 'weight' : 'rule'),
-        project,
-        indicator: ind,
-        message: {
-          'zh-CN': `「${ind.name}」没有写明分值（评分标准中应写“该指标分值为N分”${table.columns.weight !== undefined ? '，或填写分值列' : ''}）`,
-          'en-US': `"${ind.name}" states no weight (write 该指标分值为N分 in the rule${table.columns.weight !== undefined ? ', or fill the weight column' : ''})`,
-        },
-      });
-    }
+  create(ctx) {
+    return {
+      indicator(ind, project, table) {
+        if (!ind.name || weightOf(ind) !== null) return;
+        ctx.report(table, {
+          cell: ind.weight?.cell ?? ind.rule?.cell ?? cellIn(table, ind, table.columns.weight !== undefined ? 'weight' : 'rule'),
+          project,
+          indicator: ind,
+          message: {
+            'zh-CN': `「${ind.name}」没有写明分值（评分标准中应写“该指标分值为N分”${table.columns.weight !== undefined ? '，或填写分值列' : ''}）`,
+            'en-US': `"${ind.name}" states no weight (write 该指标分值为N分 in the rule${table.columns.weight !== undefined ? ', or fill the weight column' : ''})`,
+          },
+        });
+      },
+    };
   },
 };

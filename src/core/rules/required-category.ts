@@ -2,7 +2,7 @@
 import type { RuleModule } from '../findings';
 import type { CategoryKey } from '../model';
 import { STANDARD_CATEGORIES } from '../layout/headers';
-import { forEachProject } from './util';
+
 import { addIndicatorsFix, subcategoriesFor } from '../fixes/descriptors';
 
 const CATEGORY_FOR: Record<CategoryKey, 'addOutput' | 'addEffect' | 'addSatisfaction' | 'incomplete'> = {
@@ -20,44 +20,46 @@ export const requiredCategory: RuleModule = {
     'zh-CN': '必备的一级指标（产出、效益、满意度，新框架下还有成本）须有三级指标',
     'en-US': 'Every required 一级 (output, effect, satisfaction; cost in the new framework) has indicators',
   },
-  check(ctx) {
-    forEachProject(ctx, (table, project) => {
-      const framework = project.framework ?? ctx.profile.framework;
-      const required: CategoryKey[] = framework === 'new' ? ['cost', 'output', 'effect', 'satisfaction'] : ['output', 'effect', 'satisfaction'];
-      // One pass: how many named indicators each 一级 holds.
-      const counts: Partial<Record<CategoryKey, number>> = {};
-      const cats = project.categories;
-      for (let ci = 0; ci < cats.length; ci++) {
-        const c = cats[ci];
-        if (!c.key) continue;
-        let n = counts[c.key] ?? 0;
-        for (let si = 0; si < c.subcategories.length; si++) {
-          const inds = c.subcategories[si].indicators;
-          for (let i = 0; i < inds.length; i++) if (inds[i].name) n++;
+  create(ctx) {
+    return {
+      project(project, table) {
+        const framework = project.framework ?? ctx.profile.framework;
+        const required: CategoryKey[] = framework === 'new' ? ['cost', 'output', 'effect', 'satisfaction'] : ['output', 'effect', 'satisfaction'];
+        // One pass: how many named indicators each 一级 holds.
+        const counts: Partial<Record<CategoryKey, number>> = {};
+        const cats = project.categories;
+        for (let ci = 0; ci < cats.length; ci++) {
+          const c = cats[ci];
+          if (!c.key) continue;
+          let n = counts[c.key] ?? 0;
+          for (let si = 0; si < c.subcategories.length; si++) {
+            const inds = c.subcategories[si].indicators;
+            for (let i = 0; i < inds.length; i++) if (inds[i].name) n++;
+          }
+          counts[c.key] = n;
         }
-        counts[c.key] = n;
-      }
-      for (const key of required) {
-        if ((counts[key] ?? 0) > 0) continue;
-        const blocks = project.categories.filter((c) => c.key === key);
-        const name = STANDARD_CATEGORIES[key];
-        const cell = blocks[0]?.cell ?? project.nameCell;
-        ctx.report(table, {
-          cell,
-          project,
-          message: blocks.length
-            ? {
-                'zh-CN': `项目「${project.name}」的一级指标「${name}」下没有三级指标`,
-                'en-US': `Project "${project.name}": 一级 ${name} has no indicator`,
-              }
-            : {
-                'zh-CN': `项目「${project.name}」缺少一级指标「${name}」`,
-                'en-US': `Project "${project.name}" lacks the 一级 ${name}`,
-              },
-          data: { missing: key, reviewCategory: CATEGORY_FOR[key] },
-          fix: addIndicatorsFix(table, project, subcategoriesFor(key, framework, ctx.profile)),
-        });
-      }
-    });
+        for (const key of required) {
+          if ((counts[key] ?? 0) > 0) continue;
+          const blocks = project.categories.filter((c) => c.key === key);
+          const name = STANDARD_CATEGORIES[key];
+          const cell = blocks[0]?.cell ?? project.nameCell;
+          ctx.report(table, {
+            cell,
+            project,
+            message: blocks.length
+              ? {
+                  'zh-CN': `项目「${project.name}」的一级指标「${name}」下没有三级指标`,
+                  'en-US': `Project "${project.name}": 一级 ${name} has no indicator`,
+                }
+              : {
+                  'zh-CN': `项目「${project.name}」缺少一级指标「${name}」`,
+                  'en-US': `Project "${project.name}" lacks the 一级 ${name}`,
+                },
+            data: { missing: key, reviewCategory: CATEGORY_FOR[key] },
+            fix: addIndicatorsFix(table, project, subcategoriesFor(key, framework, ctx.profile)),
+          });
+        }
+      },
+    };
   },
 };

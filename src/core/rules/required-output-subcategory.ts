@@ -2,7 +2,7 @@
 import type { RuleModule } from '../findings';
 import type { Indicator } from '../model';
 import { STANDARD_SUBCATEGORIES } from '../layout/headers';
-import { forEachProject } from './util';
+
 import { addIndicatorsFix } from '../fixes/descriptors';
 
 function hasNamed(inds: Indicator[]): boolean {
@@ -18,41 +18,43 @@ export const requiredOutputSubcategory: RuleModule = {
     'zh-CN': '产出指标须含数量、质量、时效指标',
     'en-US': 'Output has quantity, quality and timeliness indicators',
   },
-  check(ctx) {
-    forEachProject(ctx, (table, project) => {
-      const output = project.categories.filter((c) => c.key === 'output');
-      if (output.length === 0) return; // required-category reports the missing 一级
-      // One pass: which 二级 under 产出 hold a named indicator.
-      const filled = new Set<string>();
-      for (let ci = 0; ci < output.length; ci++) {
-        const subs = output[ci].subcategories;
-        for (let si = 0; si < subs.length; si++) {
-          const s = subs[si];
-          if (s.key && !filled.has(s.key) && hasNamed(s.indicators)) filled.add(s.key);
+  create(ctx) {
+    return {
+      project(project, table) {
+        const output = project.categories.filter((c) => c.key === 'output');
+        if (output.length === 0) return; // required-category reports the missing 一级
+        // One pass: which 二级 under 产出 hold a named indicator.
+        const filled = new Set<string>();
+        for (let ci = 0; ci < output.length; ci++) {
+          const subs = output[ci].subcategories;
+          for (let si = 0; si < subs.length; si++) {
+            const s = subs[si];
+            if (s.key && !filled.has(s.key) && hasNamed(s.indicators)) filled.add(s.key);
+          }
         }
-      }
-      for (const key of ctx.profile.requiredOutputSubcategories) {
-        // In the new framework 成本 is its own 一级, so 成本 under 产出 is not required there.
-        if (key === 'cost' && project.framework === 'new') continue;
-        if (filled.has(key)) continue;
-        const subs = output.flatMap((c) => c.subcategories).filter((s) => s.key === key);
-        const name = STANDARD_SUBCATEGORIES[key];
-        ctx.report(table, {
-          cell: subs[0]?.cell ?? output[0].cell,
-          project,
-          message: subs.length
-            ? {
-                'zh-CN': `项目「${project.name}」的「${name}」下没有三级指标`,
-                'en-US': `Project "${project.name}": ${name} has no indicator`,
-              }
-            : {
-                'zh-CN': `项目「${project.name}」的产出指标缺少「${name}」`,
-                'en-US': `Project "${project.name}": output lacks ${name}`,
-              },
-          data: { missing: key },
-          fix: addIndicatorsFix(table, project, [key]),
-        });
-      }
-    });
+        for (const key of ctx.profile.requiredOutputSubcategories) {
+          // In the new framework 成本 is its own 一级, so 成本 under 产出 is not required there.
+          if (key === 'cost' && project.framework === 'new') continue;
+          if (filled.has(key)) continue;
+          const subs = output.flatMap((c) => c.subcategories).filter((s) => s.key === key);
+          const name = STANDARD_SUBCATEGORIES[key];
+          ctx.report(table, {
+            cell: subs[0]?.cell ?? output[0].cell,
+            project,
+            message: subs.length
+              ? {
+                  'zh-CN': `项目「${project.name}」的「${name}」下没有三级指标`,
+                  'en-US': `Project "${project.name}": ${name} has no indicator`,
+                }
+              : {
+                  'zh-CN': `项目「${project.name}」的产出指标缺少「${name}」`,
+                  'en-US': `Project "${project.name}": output lacks ${name}`,
+                },
+            data: { missing: key },
+            fix: addIndicatorsFix(table, project, [key]),
+          });
+        }
+      },
+    };
   },
 };

@@ -1,37 +1,39 @@
 /** 分值: a project's indicator weights add up to the profile's total (90 + 10 for 预算执行率 by default). */
 import type { RuleModule } from '../findings';
-import { fmt, forEachProject, fromExact, near, toExact, weightOf } from './util';
+import { fmt, fromExact, near, toExact, weightOf } from './util';
 
 export const weightTotal: RuleModule = {
   id: 'weight-total',
   severity: 'error',
   category: 'other',
   description: { 'zh-CN': '各指标分值之和须等于配置的总分', 'en-US': "Indicator weights add up to the profile's total" },
-  check(ctx) {
+  create(ctx) {
     const expected = ctx.profile.weights.indicatorTotal;
-    forEachProject(ctx, (table, project) => {
-      const inds = project.indicators;
-      let named = 0;
-      let exact = 0;
-      for (let i = 0; i < inds.length; i++) {
-        if (!inds[i].name) continue;
-        named++;
-        const w = weightOf(inds[i]);
-        if (w === null) return; // missing-weight reports the gaps
-        exact += toExact(w);
-      }
-      if (named === 0) return;
-      const total = fromExact(exact);
-      if (near(total, expected, 1e-6)) return;
-      ctx.report(table, {
-        cell: project.nameCell,
-        project,
-        message: {
-          'zh-CN': `项目「${project.name}」各指标分值之和为 ${fmt(total)}，配置要求 ${fmt(expected)}（另有预算执行率 ${fmt(ctx.profile.weights.budgetExecution)} 分）`,
-          'en-US': `Project "${project.name}": weights sum to ${fmt(total)}, the profile expects ${fmt(expected)} (plus ${fmt(ctx.profile.weights.budgetExecution)} for budget execution)`,
-        },
-        data: { total, expected },
-      });
-    });
+    return {
+      project(project, table) {
+        const inds = project.indicators;
+        let named = 0;
+        let exact = 0;
+        for (let i = 0; i < inds.length; i++) {
+          if (!inds[i].name) continue;
+          named++;
+          const w = weightOf(inds[i]);
+          if (w === null) return; // missing-weight reports the gaps
+          exact += toExact(w);
+        }
+        if (named === 0) return;
+        const total = fromExact(exact);
+        if (near(total, expected, 1e-6)) return;
+        ctx.report(table, {
+          cell: project.nameCell,
+          project,
+          message: {
+            'zh-CN': `项目「${project.name}」各指标分值之和为 ${fmt(total)}，配置要求 ${fmt(expected)}（另有预算执行率 ${fmt(ctx.profile.weights.budgetExecution)} 分）`,
+            'en-US': `Project "${project.name}": weights sum to ${fmt(total)}, the profile expects ${fmt(expected)} (plus ${fmt(ctx.profile.weights.budgetExecution)} for budget execution)`,
+          },
+          data: { total, expected },
+        });
+      },
+    };
   },
 };
