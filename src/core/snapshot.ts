@@ -72,8 +72,8 @@ export class SheetGrid {
 
   private readonly width: number;
 
-  /** Scratch space for readers of this grid (the layout reader shares the fields of merged cells here). */
-  readonly cache = new Map<number, unknown>();
+  /** Scratch space for readers of this grid, by merge id (the layout reader shares the fields of merged cells here). */
+  readonly mergeCache: unknown[] = [];
 
   /** The raw value stored in the cell itself (null for the hidden cells of a merge). */
   raw(row: number, col: number): CellValue {
@@ -85,10 +85,15 @@ export class SheetGrid {
 
   /** The merge that covers the cell, if any. */
   mergeAt(row: number, col: number): RangeRef | undefined {
-    if (col >= this.width || row > this.rowCount || row < 1 || col < 1) return undefined;
-    const k = row * this.width + col;
-    const i = this.mergeIndex !== null ? this.mergeIndex[k] : this.mergeMap!.get(k);
+    const i = this.mergeIdAt(row, col);
     return i ? this.merges[i - 1] : undefined;
+  }
+
+  /** 1 + the index in `merges` of the merge that covers the cell, or 0: a number, for hot loops. */
+  mergeIdAt(row: number, col: number): number {
+    if (col >= this.width || row > this.rowCount || row < 1 || col < 1) return 0;
+    const k = row * this.width + col;
+    return this.mergeIndex !== null ? this.mergeIndex[k] : (this.mergeMap!.get(k) ?? 0);
   }
 
   /** The value shown in the cell: the top-left value of its merge, if merged. */

@@ -272,20 +272,25 @@ function isTitleOrNoteRow(grid: SheetGrid, stats: RowStats, row: number, band: B
 /** A cell's field; the field of a merged cell is read once and shared by every row the merge covers. */
 function field(grid: SheetGrid, row: number, col: number | undefined): Field | null {
   if (col === undefined) return null;
-  const m = grid.mergeAt(row, col);
-  if (!m) return readField(grid, row, col);
-  const key = m.top * 16384 + m.left;
-  let f = grid.cache.get(key) as Field | null | undefined;
-  if (f === undefined) grid.cache.set(key, (f = readField(grid, m.top, m.left)));
+  const id = grid.mergeIdAt(row, col);
+  if (id === 0) return readField(grid.snapshot.values[row - 1], row, col);
+  let f = grid.mergeCache[id] as Field | null | undefined;
+  if (f === undefined) {
+    const m = grid.merges[id - 1];
+    grid.mergeCache[id] = f = readField(grid.snapshot.values[m.top - 1], m.top, m.left);
+  }
   return f;
 }
 
-function readField(grid: SheetGrid, r: number, c: number): Field | null {
-  const raw = grid.raw(r, c);
-  if (raw === null || raw === '') return null;
-  const text = cellText(raw);
-  if (text === '') return null;
-  return new CellField(text, raw, r, c);
+/** The field of a cell from its row's values (the hot path of the reader: no calls but the trim). */
+function readField(values: CellValue[] | undefined, r: number, c: number): Field | null {
+  const raw = values === undefined ? undefined : values[c - 1];
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (typeof raw === 'string') {
+    const text = raw.trim();
+    return text === '' ? null : new CellField(text, raw, r, c);
+  }
+  return new CellField(cellText(raw), raw, r, c);
 }
 
 /**
@@ -293,12 +298,18 @@ function readField(grid: SheetGrid, r: number, c: number): Field | null {
  * of two, which matters at 100,000 rows. It satisfies both Field and CellRef.
  */
 class CellField implements Field, CellRef {
-  constructor(
-    readonly text: string,
-    readonly raw: CellValue,
-    readonly row: number,
-    readonly col: number,
-  ) {}
+  // `declare`d and assigned in the constructor: ES2022 class fields would define each one before the
+  // constructor runs (a hidden initialiser call and twice the stores), on the reader's hottest path.
+  declare readonly text: string;
+  declare readonly raw: CellValue;
+  declare readonly row: number;
+  declare readonly col: number;
+  constructor(text: string, raw: CellValue, row: number, col: number) {
+    this.text = text;
+    this.raw = raw;
+    this.row = row;
+    this.col = col;
+  }
   get cell(): CellRef {
     return this;
   }
@@ -313,13 +324,14 @@ class CellField implements Field, CellRef {
 
 /** A cell reference whose A1 text is made only when asked for (most never are): fewer strings for the GC. */
 class Ref implements CellRef {
-  private text: string | undefined;
-  constructor(
-    readonly row: number,
-    readonly col: number,
-  ) {}
+  declare readonly row: number;
+  declare readonly col: number;
+  constructor(row: number, col: number) {
+    this.row = row;
+    this.col = col;
+  }
   get a1(): string {
-    return (this.text ??= toA1(this.row, this.col));
+    return toA1(this.row, this.col);
   }
   toJSON(): { row: number; col: number; a1: string } {
     return { row: this.row, col: this.col, a1: this.a1 };

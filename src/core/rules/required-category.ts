@@ -12,6 +12,9 @@ const CATEGORY_FOR: Record<CategoryKey, 'addOutput' | 'addEffect' | 'addSatisfac
   cost: 'incomplete',
 };
 
+const REQUIRED_NEW: readonly CategoryKey[] = ['cost', 'output', 'effect', 'satisfaction'];
+const REQUIRED_OLD: readonly CategoryKey[] = ['output', 'effect', 'satisfaction'];
+
 export const requiredCategory: RuleModule = {
   id: 'required-category',
   severity: 'error',
@@ -24,7 +27,7 @@ export const requiredCategory: RuleModule = {
     return {
       project(project, table) {
         const framework = project.framework ?? ctx.profile.framework;
-        const required: CategoryKey[] = framework === 'new' ? ['cost', 'output', 'effect', 'satisfaction'] : ['output', 'effect', 'satisfaction'];
+        const required = framework === 'new' ? REQUIRED_NEW : REQUIRED_OLD;
         // One pass: how many named indicators each 一级 holds.
         const counts: Partial<Record<CategoryKey, number>> = {};
         const cats = project.categories;
@@ -38,7 +41,8 @@ export const requiredCategory: RuleModule = {
           }
           counts[c.key] = n;
         }
-        for (const key of required) {
+        for (let ki = 0; ki < required.length; ki++) {
+          const key = required[ki];
           if ((counts[key] ?? 0) > 0) continue;
           const blocks = project.categories.filter((c) => c.key === key);
           const name = STANDARD_CATEGORIES[key];

@@ -1,12 +1,20 @@
 /** 完整性: 产出指标 has 数量, 质量 and 时效 (and 成本 where the profile asks), each with an indicator. */
 import type { RuleModule } from '../findings';
-import type { Indicator } from '../model';
+import type { CategoryBlock } from '../model';
 import { STANDARD_SUBCATEGORIES } from '../layout/headers';
 
 import { addIndicatorsFix } from '../fixes/descriptors';
 
-function hasNamed(inds: Indicator[]): boolean {
-  for (let i = 0; i < inds.length; i++) if (inds[i].name) return true;
+/** Whether a 二级 of that kind under 产出 holds a named indicator. */
+function filledUnder(output: CategoryBlock[], key: string): boolean {
+  for (let ci = 0; ci < output.length; ci++) {
+    const subs = output[ci].subcategories;
+    for (let si = 0; si < subs.length; si++) {
+      if (subs[si].key !== key) continue;
+      const inds = subs[si].indicators;
+      for (let i = 0; i < inds.length; i++) if (inds[i].name) return true;
+    }
+  }
   return false;
 }
 
@@ -21,21 +29,16 @@ export const requiredOutputSubcategory: RuleModule = {
   create(ctx) {
     return {
       project(project, table) {
-        const output = project.categories.filter((c) => c.key === 'output');
-        if (output.length === 0) return; // required-category reports the missing 一级
-        // One pass: which 二级 under 产出 hold a named indicator.
-        const filled = new Set<string>();
-        for (let ci = 0; ci < output.length; ci++) {
-          const subs = output[ci].subcategories;
-          for (let si = 0; si < subs.length; si++) {
-            const s = subs[si];
-            if (s.key && !filled.has(s.key) && hasNamed(s.indicators)) filled.add(s.key);
-          }
-        }
-        for (const key of ctx.profile.requiredOutputSubcategories) {
+        const cats = project.categories;
+        let output: CategoryBlock[] | null = null;
+        for (let ci = 0; ci < cats.length; ci++) if (cats[ci].key === 'output') (output ??= []).push(cats[ci]);
+        if (output === null) return; // required-category reports the missing 一级
+        const required = ctx.profile.requiredOutputSubcategories;
+        for (let ki = 0; ki < required.length; ki++) {
+          const key = required[ki];
           // In the new framework 成本 is its own 一级, so 成本 under 产出 is not required there.
           if (key === 'cost' && project.framework === 'new') continue;
-          if (filled.has(key)) continue;
+          if (filledUnder(output, key)) continue;
           const subs = output.flatMap((c) => c.subcategories).filter((s) => s.key === key);
           const name = STANDARD_SUBCATEGORIES[key];
           ctx.report(table, {
