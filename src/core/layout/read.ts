@@ -270,11 +270,16 @@ function isTitleOrNoteRow(grid: SheetGrid, stats: RowStats, row: number, band: B
 }
 
 /** A cell's field; the field of a merged cell is read once and shared by every row the merge covers. */
-function field(grid: SheetGrid, row: number, col: number | undefined): Field | null {
+function field(grid: SheetGrid, row: number, col: number | undefined): CellField | null {
+  return fieldIn(grid, grid.snapshot.values[row - 1], row, col);
+}
+
+/** `field`, given the row's values (the row loop reads them once). */
+function fieldIn(grid: SheetGrid, vals: CellValue[] | undefined, row: number, col: number | undefined): CellField | null {
   if (col === undefined) return null;
   const id = grid.mergeIdAt(row, col);
-  if (id === 0) return readField(grid.snapshot.values[row - 1], row, col);
-  let f = grid.mergeCache[id] as Field | null | undefined;
+  if (id === 0) return readField(vals, row, col);
+  let f = grid.mergeCache[id] as CellField | null | undefined;
   if (f === undefined) {
     const m = grid.merges[id - 1];
     grid.mergeCache[id] = f = readField(grid.snapshot.values[m.top - 1], m.top, m.left);
@@ -283,7 +288,7 @@ function field(grid: SheetGrid, row: number, col: number | undefined): Field | n
 }
 
 /** The field of a cell from its row's values (the hot path of the reader: no calls but the trim). */
-function readField(values: CellValue[] | undefined, r: number, c: number): Field | null {
+function readField(values: CellValue[] | undefined, r: number, c: number): CellField | null {
   const raw = values === undefined ? undefined : values[c - 1];
   if (raw === null || raw === undefined || raw === '') return null;
   if (typeof raw === 'string') {
@@ -504,93 +509,108 @@ function departmentInfo(grid: SheetGrid, cols: ColumnMap, block: RowBlock): Depa
 }
 
 function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageStarts: Set<number>): Project {
-  const first = block.rows[0];
-  const fundField = firstField(grid, block.rows, cols.fund);
-  const nameField = firstField(grid, block.rows, cols.name);
+  const blockRows = block.rows;
+  const first = blockRows[0];
+  const fundField = firstField(grid, blockRows, cols.fund);
+  const nameField = firstField(grid, blockRows, cols.name);
   const rows: Indicator[] = [];
+  const indicators: Indicator[] = [];
   const categories: CategoryBlock[] = [];
   let curCat: CategoryBlock | null = null;
   let curSub: SubcategoryBlock | null = null;
   let catField: Field | null = null;
   let subField: Field | null = null;
+  // The columns, read once: this loop runs for every row of the sheet.
+  const catCol = cols.category;
+  const subCol = cols.subcategory;
+  const indCol = cols.indicator;
+  const targetCol = cols.target;
+  const ruleCol = cols.rule;
+  const dirCol = cols.direction;
+  const contentCol = cols.content;
+  const unitCol = cols.unit;
+  const noteCol = cols.note;
+  const actualCol = cols.actual;
+  const weightCol = cols.weight;
+  const scoreCol = cols.score;
+  const values = grid.snapshot.values;
 
-  for (const r of block.rows) {
-    const cf = field(grid, r, cols.category);
+  for (let i = 0; i < blockRows.length; i++) {
+    const r = blockRows[i];
+    const vals = values[r - 1];
+    const cf = fieldIn(grid, vals, r, catCol);
     // An empty unmerged category cell carries the block above down (templates that write 一级 once);
     // the same text repeated on every row (unmerged template) stays one block.
-    if (cf) {
-      if (startsBlock(grid, cf, catField, r, cols.category!, pageStarts)) {
-        catField = cf;
-        curCat = { name: cf.text, key: categoryKeyOf(cf.text), cell: cf.cell, firstRow: r, lastRow: r, subcategories: [] };
-        categories.push(curCat);
-        curSub = null;
-        subField = null;
-      }
+    if (cf !== null && cf !== catField && startsBlock(grid, cf, catField, r, catCol!, pageStarts)) {
+      catField = cf;
+      curCat = { name: cf.text, key: categoryKeyOf(cf.text), cell: cf, firstRow: r, lastRow: r, subcategories: [] };
+      categories.push(curCat);
+      curSub = null;
+      subField = null;
     }
-    const sf = field(grid, r, cols.subcategory);
-    if (sf && startsBlock(grid, sf, subField, r, cols.subcategory!, pageStarts)) {
+    const sf = fieldIn(grid, vals, r, subCol);
+    if (sf !== null && sf !== subField && startsBlock(grid, sf, subField, r, subCol!, pageStarts)) {
       subField = sf;
       if (!curCat) {
         // A 二级 with no 一级 above it: an orphan block, kept so checks can report it.
-        curCat = { name: '', key: null, cell: sf.cell, firstRow: r, lastRow: r, subcategories: [] };
+        curCat = { name: '', key: null, cell: sf, firstRow: r, lastRow: r, subcategories: [] };
         categories.push(curCat);
       }
-      curSub = { name: sf.text, key: subcategoryKeyOf(sf.text), cell: sf.cell, firstRow: r, lastRow: r, indicators: [] };
+      curSub = { name: sf.text, key: subcategoryKeyOf(sf.text), cell: sf, firstRow: r, lastRow: r, indicators: [] };
       curCat.subcategories.push(curSub);
     }
     if (curCat) curCat.lastRow = r;
     if (curSub) curSub.lastRow = r;
 
-    const nameF = cols.indicator !== undefined ? field(grid, r, cols.indicator) : null;
+    const nameF = fieldIn(grid, vals, r, indCol);
     // A merged 三级 cell names one indicator, on its first row.
-    const isIndicatorRow = nameF !== null && nameF.cell.row === r;
-    const targetF = field(grid, r, cols.target);
-    const ruleF = field(grid, r, cols.rule);
-    const dirF = field(grid, r, cols.direction);
+    const isIndicatorRow = nameF !== null && nameF.row === r;
+    const targetF = fieldIn(grid, vals, r, targetCol);
+    const ruleF = fieldIn(grid, vals, r, ruleCol);
+    const dirF = fieldIn(grid, vals, r, dirCol);
     const ind: Indicator = {
-      name: isIndicatorRow ? nameF!.text : '',
+      name: isIndicatorRow ? nameF.text : '',
       row: r,
       category: catField,
-      categoryKey: curCat?.key ?? null,
+      categoryKey: curCat !== null ? curCat.key : null,
       subcategory: subField,
-      subcategoryKey: curSub?.key ?? null,
-      cell: isIndicatorRow ? nameF!.cell : ref(r, cols.indicator ?? 1),
+      subcategoryKey: curSub !== null ? curSub.key : null,
+      cell: isIndicatorRow ? nameF : new Ref(r, indCol ?? 1),
       target: targetF,
-      parsedTarget: parseTarget(targetF?.raw ?? null),
-      content: field(grid, r, cols.content),
+      parsedTarget: parseTarget(targetF !== null ? targetF.raw : null),
+      content: fieldIn(grid, vals, r, contentCol),
       rule: ruleF,
-      parsedRule: parseRule(ruleF?.text ?? null),
-      unit: field(grid, r, cols.unit),
+      parsedRule: parseRule(ruleF !== null ? ruleF.text : null),
+      unit: fieldIn(grid, vals, r, unitCol),
       directionField: dirF,
-      direction: parseDirection(dirF?.text ?? null),
-      note: field(grid, r, cols.note),
-      actual: field(grid, r, cols.actual),
-      weight: field(grid, r, cols.weight),
-      score: field(grid, r, cols.score),
+      direction: parseDirection(dirF !== null ? dirF.text : null),
+      note: fieldIn(grid, vals, r, noteCol),
+      actual: fieldIn(grid, vals, r, actualCol),
+      weight: fieldIn(grid, vals, r, weightCol),
+      score: fieldIn(grid, vals, r, scoreCol),
     };
-    // Rows that show neither an indicator nor any of its values are 二级 placeholders.
-    const hasContent = isIndicatorRow || targetF !== null || ruleF !== null || ind.unit !== null || dirF !== null;
-    if (!isIndicatorRow && !hasContent && !sf && !cf) {
-      // Empty row inside a project (e.g. a blank line): still part of the block, but not an indicator row.
-    }
+    // Rows that show neither an indicator nor a target nor a rule (二级 placeholders, blank lines) stay
+    // in `rows` but are not indicators.
     rows.push(ind);
-    if (isIndicatorRow || targetF || ruleF) curSub?.indicators.push(ind);
+    if (isIndicatorRow || targetF !== null || ruleF !== null) {
+      indicators.push(ind);
+      if (curSub !== null) curSub.indicators.push(ind);
+    }
   }
 
-  const indicators = rows.filter((i) => i.name !== '' || i.target !== null || i.rule !== null);
   let framework: Framework | null = null;
   if (categories.some((c) => c.key === 'cost')) framework = 'new';
   else if (categories.some((c) => c.key === 'output' && c.subcategories.some((s) => s.key === 'cost'))) framework = 'old';
 
   return {
-    code: firstField(grid, block.rows, cols.code),
+    code: firstField(grid, blockRows, cols.code),
     name: block.name,
     nameCell: nameField?.cell ?? ref(first, cols.name ?? 1),
     fund: num(fundField?.raw),
     fundField,
-    goal: firstField(grid, block.rows, cols.goal),
+    goal: firstField(grid, blockRows, cols.goal),
     firstRow: first,
-    lastRow: block.rows[block.rows.length - 1],
+    lastRow: blockRows[blockRows.length - 1],
     framework,
     categories,
     indicators,
@@ -610,8 +630,8 @@ function startsBlock(grid: SheetGrid, f: Field, current: Field | null, r: number
 
 function firstField(grid: SheetGrid, rows: number[], col: number | undefined): Field | null {
   if (col === undefined) return null;
-  for (const r of rows) {
-    const f = field(grid, r, col);
+  for (let i = 0; i < rows.length; i++) {
+    const f = field(grid, rows[i], col);
     if (f) return f;
   }
   return null;
