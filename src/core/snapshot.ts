@@ -35,7 +35,8 @@ export class SheetGrid {
    * Merge index: for every cell covered by a merge, 1 + the merge's index. A flat typed array over the
    * sheet's extent (no per-cell objects for the garbage collector), or a Map for very wide, sparse sheets.
    */
-  private readonly mergeIndex: Int32Array | null;
+  /** The dense merge index (null for very wide, sparse sheets): public for the layout reader's hot loop; see `mergeIdAt`. */
+  readonly mergeIndex: Int32Array | null;
   private readonly mergeMap: Map<number, number> | null;
   readonly merges: RangeRef[];
 
@@ -70,7 +71,8 @@ export class SheetGrid {
     this.mergeMap = sparse;
   }
 
-  private readonly width: number;
+  /** Columns + 1: the stride of `mergeIndex` (cell (r, c) is at r × width + c). */
+  readonly width: number;
 
   /** Scratch space for readers of this grid, by merge id (the layout reader shares the fields of merged cells here). */
   readonly mergeCache: unknown[] = [];

@@ -277,8 +277,18 @@ function field(grid: SheetGrid, row: number, col: number | undefined): CellField
 /** `field`, given the row's values (the row loop reads them once). */
 function fieldIn(grid: SheetGrid, vals: CellValue[] | undefined, row: number, col: number | undefined): CellField | null {
   if (col === undefined) return null;
-  const id = grid.mergeIdAt(row, col);
-  if (id === 0) return readField(vals, row, col);
+  // mergeIdAt and readField, inlined by hand: this runs for every cell the reader keeps, mostly in cold code.
+  const index = grid.mergeIndex;
+  const id = index !== null && col < grid.width && row <= grid.rowCount ? index[row * grid.width + col] : grid.mergeIdAt(row, col);
+  if (id === 0) {
+    const raw = vals === undefined ? undefined : vals[col - 1];
+    if (raw === null || raw === undefined || raw === '') return null;
+    if (typeof raw === 'string') {
+      const text = raw.trim();
+      return text === '' ? null : new CellField(text, raw, row, col);
+    }
+    return new CellField(cellText(raw), raw, row, col);
+  }
   let f = grid.mergeCache[id] as CellField | null | undefined;
   if (f === undefined) {
     const m = grid.merges[id - 1];
