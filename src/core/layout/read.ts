@@ -378,13 +378,18 @@ function buildTable(grid: SheetGrid, stats: RowStats, bands: Band[], endRow: num
 
   // Data rows: between each band and the next, skipping titles, notes and empty rows.
   const dataRows: number[] = [];
+  const values = grid.snapshot.values;
+  const labelCol = cols.indicator ?? cols.subcategory ?? cols.category;
   for (let b = 0; b < bands.length; b++) {
     const from = bands[b].bottom + 1;
     const to = b + 1 < bands.length ? bands[b + 1].top - 1 : endRow;
     for (let r = from; r <= to; r++) {
-      if (isTitleOrNoteRow(grid, stats, r, bands[0])) continue;
+      // (The common cases are decided here without a call: this loop runs for every row.)
+      if (stats.filled[r] <= 2 && isTitleOrNoteRow(grid, stats, r, bands[0])) continue;
       // 总分/合计 and 自评等级 rows (项目支出绩效自评表) after the indicators are not data rows.
-      if (dataRows.length > 0 && summaryRowLabel(grid, r, cols) !== null) continue;
+      if (dataRows.length > 0 && !(labelCol !== undefined && grid.mergeIdAt(r, labelCol) === 0 && notSummaryLabel(values[r - 1]?.[labelCol - 1]))) {
+        if (summaryRowLabel(grid, r, cols) !== null) continue;
+      }
       dataRows.push(r);
     }
   }
@@ -394,10 +399,18 @@ function buildTable(grid: SheetGrid, stats: RowStats, bands: Band[], endRow: num
   // Group rows by the project name they show (merged or repeated); an empty name continues the block.
   const blocks: RowBlock[] = [];
   const nameCol = cols.name;
+  let prevNameMerge = 0;
   for (let i = 0; i < dataRows.length; i++) {
     const r = dataRows[i];
-    const name = nameCol !== undefined ? grid.text(r, nameCol) : '';
     const last = blocks.length ? blocks[blocks.length - 1] : undefined;
+    // A row in the same merged name cell as the row before goes on with its project (no text to read).
+    const nameMerge = nameCol !== undefined ? grid.mergeIdAt(r, nameCol) : 0;
+    if (last !== undefined && nameMerge !== 0 && nameMerge === prevNameMerge) {
+      last.rows.push(r);
+      continue;
+    }
+    prevNameMerge = nameMerge;
+    const name = nameCol !== undefined ? grid.text(r, nameCol) : '';
     let startsNew: boolean;
     if (!last) startsNew = true;
     else if (name === '' || nameCol === undefined) startsNew = false;
@@ -451,9 +464,15 @@ function buildTable(grid: SheetGrid, stats: RowStats, bands: Band[], endRow: num
 
 const SUMMARY_WORDS = /^(总分|总计|合计|得分合计|总得分|自评总分|评价总分|自评等级|评价等级|绩效等级|等级|自评结论)$/;
 
-/** Every summary word holds 分, 计, 级 or 论: a cheap test that spares most indicator names the full one. */
-function mayBeSummaryWord(v: string): boolean {
-  return v.length <= 12 && (v.includes('分') || v.includes('计') || v.includes('级') || v.includes('论'));
+/**
+ * Whether a 三级 cell's own value rules its row out as a summary row: it holds something, and not a
+ * summary word. Every summary word holds 分, 计, 级 or 论, a cheap test that spares most names the full one.
+ */
+function notSummaryLabel(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined || v === '') return false;
+  if (typeof v !== 'string') return true;
+  if (v.length > 12 || !(v.includes('分') || v.includes('计') || v.includes('级') || v.includes('论'))) return true;
+  return !SUMMARY_WORDS.test(normalizeText(v).replace(/[:：]$/, ''));
 }
 
 /**
@@ -465,10 +484,7 @@ export function summaryRowLabel(grid: SheetGrid, row: number, cols: ColumnMap): 
   const last = cols.indicator ?? cols.subcategory ?? cols.category;
   if (last === undefined) return null;
   // Fast path for indicator rows: a 三级 cell of its own holding anything but a summary word.
-  if (!grid.mergeAt(row, last)) {
-    const v = grid.raw(row, last);
-    if (v !== null && v !== '' && !(typeof v === 'string' && mayBeSummaryWord(v) && SUMMARY_WORDS.test(normalizeText(v).replace(/[:：]$/, '')))) return null;
-  }
+  if (!grid.mergeAt(row, last) && notSummaryLabel(grid.raw(row, last))) return null;
   for (let c = 1; c <= last; c++) {
     const m = grid.mergeAt(row, c);
     if (m && (m.top !== row || m.left !== c)) continue;
@@ -544,6 +560,9 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
   const weightCol = cols.weight;
   const scoreCol = cols.score;
   const values = grid.snapshot.values;
+  // Consecutive rows mostly repeat their 指标值类型 (≥, ≤, 定性): parse only when it changes.
+  let lastDirText: string | null = null;
+  let lastDir = parseDirection(null);
 
   for (let i = 0; i < blockRows.length; i++) {
     const r = blockRows[i];
@@ -578,6 +597,11 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
     const targetF = fieldIn(grid, vals, r, targetCol);
     const ruleF = fieldIn(grid, vals, r, ruleCol);
     const dirF = fieldIn(grid, vals, r, dirCol);
+    const dirText = dirF !== null ? dirF.text : null;
+    if (dirText !== lastDirText) {
+      lastDirText = dirText;
+      lastDir = parseDirection(dirText);
+    }
     const ind: Indicator = {
       name: isIndicatorRow ? nameF.text : '',
       row: r,
@@ -593,7 +617,7 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
       parsedRule: parseRule(ruleF !== null ? ruleF.text : null),
       unit: fieldIn(grid, vals, r, unitCol),
       directionField: dirF,
-      direction: parseDirection(dirF !== null ? dirF.text : null),
+      direction: lastDir,
       note: fieldIn(grid, vals, r, noteCol),
       actual: fieldIn(grid, vals, r, actualCol),
       weight: fieldIn(grid, vals, r, weightCol),
@@ -606,6 +630,14 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
       indicators.push(ind);
       if (curSub !== null) curSub.indicators.push(ind);
     }
+  }
+
+  // Arrays grown by push keep room for 17 elements; the model lives through the whole check, so its
+  // small arrays are copied to their size (at 100,000 rows that is a fifth of the model's memory).
+  for (let ci = 0; ci < categories.length; ci++) {
+    const subs = categories[ci].subcategories;
+    for (let si = 0; si < subs.length; si++) subs[si].indicators = subs[si].indicators.slice();
+    categories[ci].subcategories = subs.slice();
   }
 
   let framework: Framework | null = null;
@@ -622,9 +654,9 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
     firstRow: first,
     lastRow: blockRows[blockRows.length - 1],
     framework,
-    categories,
-    indicators,
-    rows,
+    categories: categories.slice(),
+    indicators: indicators.slice(),
+    rows: rows.slice(),
   };
 }
 
