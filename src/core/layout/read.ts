@@ -534,14 +534,32 @@ function departmentInfo(grid: SheetGrid, cols: ColumnMap, block: RowBlock): Depa
   };
 }
 
+const ROWS: Indicator[] = [];
+const INDS: Indicator[] = [];
+const CATS: CategoryBlock[] = [];
+const SUBS: SubcategoryBlock[] = [];
+/** For the i-th 二级 block of a project, its indicators' range in the project's indicators. */
+const SUB_FROM: number[] = [];
+const SUB_TO: number[] = [];
+/** For the i-th 一级 block of a project, where its 二级 blocks start in the project's 二级 blocks. */
+const CAT_FROM: number[] = [];
+/** Placeholders while a project is read (every block gets its own list at the project's end). */
+const PENDING_SUBS: SubcategoryBlock[] = [];
+const PENDING_INDICATORS: Indicator[] = [];
+
 function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageStarts: Set<number>): Project {
   const blockRows = block.rows;
   const first = blockRows[0];
   const fundField = firstField(grid, blockRows, cols.fund);
   const nameField = firstField(grid, blockRows, cols.name);
-  const rows: Indicator[] = [];
-  const indicators: Indicator[] = [];
-  const categories: CategoryBlock[] = [];
+  // The project's lists are gathered in scratch lists shared by every project and copied out, at their
+  // size, at the end: arrays grown by push keep room for 17 elements and leave garbage behind.
+  const rows = ROWS;
+  const indicators = INDS;
+  const categories = CATS;
+  const subs = SUBS;
+  rows.length = indicators.length = categories.length = subs.length = 0;
+  SUB_FROM.length = SUB_TO.length = CAT_FROM.length = 0;
   let curCat: CategoryBlock | null = null;
   let curSub: SubcategoryBlock | null = null;
   let catField: Field | null = null;
@@ -572,8 +590,10 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
     // the same text repeated on every row (unmerged template) stays one block.
     if (cf !== null && cf !== catField && startsBlock(grid, cf, catField, r, catCol!, pageStarts)) {
       catField = cf;
-      curCat = { name: cf.text, key: categoryKeyOf(cf.text), cell: cf, firstRow: r, lastRow: r, subcategories: [] };
+      curCat = { name: cf.text, key: categoryKeyOf(cf.text), cell: cf, firstRow: r, lastRow: r, subcategories: PENDING_SUBS };
+      CAT_FROM.push(subs.length);
       categories.push(curCat);
+      if (curSub !== null) SUB_TO.push(indicators.length);
       curSub = null;
       subField = null;
     }
@@ -582,11 +602,14 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
       subField = sf;
       if (!curCat) {
         // A 二级 with no 一级 above it: an orphan block, kept so checks can report it.
-        curCat = { name: '', key: null, cell: sf, firstRow: r, lastRow: r, subcategories: [] };
+        curCat = { name: '', key: null, cell: sf, firstRow: r, lastRow: r, subcategories: PENDING_SUBS };
+        CAT_FROM.push(subs.length);
         categories.push(curCat);
       }
-      curSub = { name: sf.text, key: subcategoryKeyOf(sf.text), cell: sf, firstRow: r, lastRow: r, indicators: [] };
-      curCat.subcategories.push(curSub);
+      if (curSub !== null) SUB_TO.push(indicators.length);
+      curSub = { name: sf.text, key: subcategoryKeyOf(sf.text), cell: sf, firstRow: r, lastRow: r, indicators: PENDING_INDICATORS };
+      SUB_FROM.push(indicators.length);
+      subs.push(curSub);
     }
     if (curCat) curCat.lastRow = r;
     if (curSub) curSub.lastRow = r;
@@ -626,18 +649,13 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
     // Rows that show neither an indicator nor a target nor a rule (二级 placeholders, blank lines) stay
     // in `rows` but are not indicators.
     rows.push(ind);
-    if (isIndicatorRow || targetF !== null || ruleF !== null) {
-      indicators.push(ind);
-      if (curSub !== null) curSub.indicators.push(ind);
-    }
+    // A 二级 block's indicators are the ones read while it was the current block: a range of `indicators`.
+    if (isIndicatorRow || targetF !== null || ruleF !== null) indicators.push(ind);
   }
-
-  // Arrays grown by push keep room for 17 elements; the model lives through the whole check, so its
-  // small arrays are copied to their size (at 100,000 rows that is a fifth of the model's memory).
+  if (curSub !== null) SUB_TO.push(indicators.length);
+  for (let si = 0; si < subs.length; si++) subs[si].indicators = indicators.slice(SUB_FROM[si], SUB_TO[si]);
   for (let ci = 0; ci < categories.length; ci++) {
-    const subs = categories[ci].subcategories;
-    for (let si = 0; si < subs.length; si++) subs[si].indicators = subs[si].indicators.slice();
-    categories[ci].subcategories = subs.slice();
+    categories[ci].subcategories = subs.slice(CAT_FROM[ci], ci + 1 < categories.length ? CAT_FROM[ci + 1] : subs.length);
   }
 
   let framework: Framework | null = null;
