@@ -1,8 +1,7 @@
 /** 分值: per 一级, the weights add up to what the profile expects (成本20 产出40 效益20 满意度10 by default). */
 import type { RuleModule } from '../findings';
-import type { CategoryKey } from '../model';
 import { STANDARD_CATEGORIES } from '../layout/headers';
-import { fmt, fromExact, near, toExact, weightOf } from './util';
+import { CATEGORY_KEYS, categorySlot, firstCategory, fmt, fromExact, near, toExact, weightOf } from './util';
 
 export const categoryWeight: RuleModule = {
   id: 'category-weight',
@@ -16,7 +15,7 @@ export const categoryWeight: RuleModule = {
         if (!expected) return;
         // One pass over the named indicators: their weights per 一级, summed exactly (as `sum` does).
         const inds = project.indicators;
-        const totals: Partial<Record<CategoryKey, number>> = {};
+        const totals = [0, 0, 0, 0];
         let named = 0;
         for (let i = 0; i < inds.length; i++) {
           const ind = inds[i];
@@ -24,15 +23,16 @@ export const categoryWeight: RuleModule = {
           named++;
           const w = weightOf(ind);
           if (w === null) return; // missing-weight reports the gap
-          if (ind.categoryKey !== null) totals[ind.categoryKey] = (totals[ind.categoryKey] ?? 0) + toExact(w);
+          if (ind.categoryKey !== null) totals[categorySlot(ind.categoryKey)] += toExact(w);
         }
         if (named === 0) return;
-        for (const key of Object.keys(expected) as CategoryKey[]) {
+        for (let ki = 0; ki < CATEGORY_KEYS.length; ki++) {
+          const key = CATEGORY_KEYS[ki];
           const want = expected[key];
           if (want === undefined) continue;
-          const block = project.categories.find((c) => c.key === key);
+          const block = firstCategory(project, key);
           if (!block) continue; // required-category reports a missing 一级
-          const got = fromExact(totals[key] ?? 0);
+          const got = fromExact(totals[ki]);
           if (near(got, want, 1e-6)) continue;
           ctx.report(table, {
             cell: block.cell,

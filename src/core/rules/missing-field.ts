@@ -1,7 +1,7 @@
 /** 完整性: 三级名称, 指标值, 度量单位, 指标值类型 and the rule are filled on every indicator row. */
 import type { RuleModule } from '../findings';
 import type { Indicator } from '../model';
-import { cellIn, unitText } from './util';
+import { cellIn, hasUnit } from './util';
 import { parseTarget } from '../parse/target';
 
 /** How a message names the row (messages are built only for rows that report something). */
@@ -27,10 +27,10 @@ export const missingField: RuleModule = {
             message: { 'zh-CN': `第${ind.row}行有指标值或评分标准，但三级指标名称为空`, 'en-US': `Row ${ind.row} has a target or rule but no indicator name` },
           });
         }
-        const unit = unitText(ind);
+        const unit = hasUnit(ind);
         if (!ind.target) {
           // A number in the unit column is reported by value-in-unit-column instead.
-          const unitHoldsValue = unit !== '' && parseTarget(ind.unit!.raw).kind === 'number';
+          const unitHoldsValue = unit && parseTarget(ind.unit!.raw).kind === 'number';
           if (!unitHoldsValue) {
             ctx.report(table, {
               cell: cellIn(table, ind, 'target'),
@@ -40,7 +40,7 @@ export const missingField: RuleModule = {
             });
           }
         }
-        if (table.columns.unit !== undefined && unit === '' && ind.direction !== 'qualitative' && ind.parsedTarget.kind === 'number') {
+        if (table.columns.unit !== undefined && !unit && ind.direction !== 'qualitative' && ind.parsedTarget.kind === 'number') {
           const glued = ind.parsedTarget.unit;
           ctx.report(table, {
             cell: cellIn(table, ind, 'unit'),

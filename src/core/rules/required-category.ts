@@ -2,6 +2,7 @@
 import type { RuleModule } from '../findings';
 import type { CategoryKey } from '../model';
 import { STANDARD_CATEGORIES } from '../layout/headers';
+import { categorySlot } from './util';
 
 import { addIndicatorsFix, subcategoriesFor } from '../fixes/descriptors';
 
@@ -29,21 +30,21 @@ export const requiredCategory: RuleModule = {
         const framework = project.framework ?? ctx.profile.framework;
         const required = framework === 'new' ? REQUIRED_NEW : REQUIRED_OLD;
         // One pass: how many named indicators each 一级 holds.
-        const counts: Partial<Record<CategoryKey, number>> = {};
+        const counts = [0, 0, 0, 0];
         const cats = project.categories;
         for (let ci = 0; ci < cats.length; ci++) {
           const c = cats[ci];
           if (!c.key) continue;
-          let n = counts[c.key] ?? 0;
+          let n = 0;
           for (let si = 0; si < c.subcategories.length; si++) {
             const inds = c.subcategories[si].indicators;
             for (let i = 0; i < inds.length; i++) if (inds[i].name) n++;
           }
-          counts[c.key] = n;
+          counts[categorySlot(c.key)] += n;
         }
         for (let ki = 0; ki < required.length; ki++) {
           const key = required[ki];
-          if ((counts[key] ?? 0) > 0) continue;
+          if (counts[categorySlot(key)] > 0) continue;
           const blocks = project.categories.filter((c) => c.key === key);
           const name = STANDARD_CATEGORIES[key];
           const cell = blocks[0]?.cell ?? project.nameCell;

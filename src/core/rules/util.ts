@@ -1,7 +1,34 @@
 /** Helpers shared by the rule modules. */
-import type { Indicator, TargetTable, Field, ParsedTarget } from '../model';
+import type { CategoryBlock, CategoryKey, Indicator, Project, TargetTable, Field, ParsedTarget } from '../model';
 import { normalizeText } from '../text';
 import { formatNumber } from '../snapshot';
+
+/** The four 一级 kinds, in the order the templates list them. */
+export const CATEGORY_KEYS: readonly CategoryKey[] = ['cost', 'output', 'effect', 'satisfaction'];
+
+/**
+ * A 一级 kind's slot in a per-kind array (`[0, 0, 0, 0]`): the project rules run for every project,
+ * and a switch is cheaper than an object keyed by kind (a keyed property access per indicator).
+ */
+export function categorySlot(key: CategoryKey): number {
+  switch (key) {
+    case 'cost':
+      return 0;
+    case 'output':
+      return 1;
+    case 'effect':
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+/** The project's first 一级 block of a kind, or null. */
+export function firstCategory(project: Project, key: CategoryKey): CategoryBlock | null {
+  const cats = project.categories;
+  for (let i = 0; i < cats.length; i++) if (cats[i].key === key) return cats[i];
+  return null;
+}
 
 /** A 成本 indicator: its 一级 or 二级 is a cost one. */
 export function isCost(ind: Indicator): boolean {
@@ -23,6 +50,11 @@ const NO_UNIT = new Set(['', '无', '-', '—', '/', '／', '无单位', '定性
 
 export function unitText(ind: Indicator): string {
   return ind.unit ? normalizeText(ind.unit.text) : '';
+}
+
+/** Whether the unit column holds a unit: as `unitText(ind) !== ''`, without normalising the usual case (a cell of only zero-width spaces is blank too). */
+export function hasUnit(ind: Indicator): boolean {
+  return ind.unit !== null && (ind.unit.text.charCodeAt(0) !== 0x200b || unitText(ind) !== '');
 }
 
 export function isMeasureUnit(unit: string): boolean {
