@@ -37,7 +37,6 @@ import type {
 } from '../model';
 import type { WorkbookSnapshot } from '../snapshot';
 import { categoryKeyOf, roleOfHeader, subcategoryKeyOf } from './headers';
-import { memoString } from '../memo';
 import { parseTarget } from '../parse/target';
 import { parseRule } from '../parse/rule';
 import { parseDirection } from '../parse/direction';
@@ -102,13 +101,19 @@ const NOT_HEADER = 0;
 const HEADER_WORD = 1;
 
 /** Whether a cell's own text is a header word (a role or a group word above the columns); memoised, as a sheet repeats its words. */
-const headerWordKind = memoString((v: string): number => {
+function headerWordKindOf(v: string): number {
   const t = v.trim();
   // Header words are short and have no digits: most data cells are rejected here.
   if (!t || t.length > 24 || /[0-9０-９]/.test(t)) return NOT_HEADER;
   if (roleOfHeader(t)) return HEADER_WORD;
   return GROUP_WORDS.test(normalizeText(t).replace(/[()（）]/g, '')) ? HEADER_WORD : NOT_HEADER;
-});
+}
+
+/**
+ * Header-word kinds by cell text: a plain Map looked up in the row loop (no memo wrapper: this runs
+ * for every short text cell of the sheet), emptied when it grows large.
+ */
+const HEADER_KINDS = new Map<string, number>();
 
 const GROUP_WORDS = /^(绩效指标|年度预算申请|按收入性质分|按支出性质分|部门整体支出年度绩效目标|绩效目标|预算情况|资金情况|项目资金|年度预算)$/;
 
@@ -137,7 +142,11 @@ function rowStats(grid: SheetGrid): RowStats {
         nonEmpty++;
         continue;
       }
-      const kind = headerWordKind(v);
+      let kind = HEADER_KINDS.get(v);
+      if (kind === undefined) {
+        if (HEADER_KINDS.size >= 50000) HEADER_KINDS.clear();
+        HEADER_KINDS.set(v, (kind = headerWordKindOf(v)));
+      }
       if (kind === HEADER_WORD) {
         nonEmpty++;
         headerCells++;
