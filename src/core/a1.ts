@@ -8,6 +8,10 @@ export interface RangeRef {
 }
 
 export function colToLetters(col: number): string {
+  return col >= 1 && col <= 702 ? LETTERS[col] : lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = '';
   let n = col;
   while (n > 0) {
@@ -26,10 +30,10 @@ export function lettersToCol(letters: string): number {
 
 /** Column letters of the first columns, built once: toA1 runs for every cell the layout reader keeps. */
 const LETTERS: string[] = [];
-for (let c = 1; c <= 702; c++) LETTERS[c] = colToLetters(c);
+for (let c = 1; c <= 702; c++) LETTERS[c] = lettersOf(c);
 
 export function toA1(row: number, col: number): string {
-  return (col <= 702 ? LETTERS[col] : colToLetters(col)) + row;
+  return (col >= 1 && col <= 702 ? LETTERS[col] : lettersOf(col)) + row;
 }
 
 const A1_RE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;

@@ -111,12 +111,22 @@ export class SheetGrid {
   }
 
   formula(row: number, col: number): string | undefined {
-    return this.snapshot.formulas?.[`${colLetters(col)}${row}`];
+    this.formulaIndex ??= byCell(this.snapshot.formulas);
+    return this.formulaIndex === null ? undefined : this.formulaIndex.get(row * CELL_STRIDE + col);
   }
 
   numberFormat(row: number, col: number): string | undefined {
-    return this.snapshot.numberFormats?.[`${colLetters(col)}${row}`];
+    this.formatIndex ??= byCell(this.snapshot.numberFormats);
+    return this.formatIndex === null ? undefined : this.formatIndex.get(row * CELL_STRIDE + col);
   }
+
+  /**
+   * Formulas and number formats by cell number, built on first use: the scorer asks for them on every
+   * row, and an A1 key built per call (then looked up in an object of thousands of keys) costs more
+   * than the rest of the lookup. Null when the snapshot has none.
+   */
+  private formulaIndex: Map<number, string> | null | undefined;
+  private formatIndex: Map<number, string> | null | undefined;
 
   isRowEmpty(row: number, fromCol = 1, toCol = this.colCount): boolean {
     for (let c = fromCol; c <= toCol; c++) if (this.text(row, c) !== '') return false;
@@ -124,16 +134,23 @@ export class SheetGrid {
   }
 }
 
-function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
+/** Cell numbers for the indexes: row × CELL_STRIDE + column (columns stop at XFD = 16384). */
+const CELL_STRIDE = 16384;
+const A1_KEY = /^([A-Z]{1,3})(\d+)$/;
+
+function byCell(record: Record<string, string> | undefined): Map<number, string> | null {
+  if (!record) return null;
+  const map = new Map<number, string>();
+  for (const key in record) {
+    const m = A1_KEY.exec(key);
+    if (!m) continue;
+    let col = 0;
+    for (let i = 0; i < m[1].length; i++) col = col * 26 + (m[1].charCodeAt(i) - 64);
+    map.set(Number(m[2]) * CELL_STRIDE + col, record[key]);
   }
-  return s;
+  return map.size ? map : null;
 }
+
 
 /** A cell value as trimmed text ('' for empty); numbers as a person reads them. */
 export function cellText(v: CellValue | undefined): string {

@@ -3,7 +3,7 @@ import type { WorkbookSnapshot } from '../snapshot';
 import { SheetGrid } from '../snapshot';
 import type { Profile } from '../profile';
 import type { Finding } from '../findings';
-import type { CellRef, Indicator, Project, TargetTable } from '../model';
+import type { CellRef, Indicator, ParsedRule, Project, TargetTable } from '../model';
 import { readWorkbookModel } from '../layout/read';
 import { colToLetters, toA1 } from '../a1';
 import { D, fmt, fmtPct, lit, minD, roundScore } from './num';
@@ -129,8 +129,12 @@ interface RowOutcome extends MethodOutcome {
   actualEmpty: boolean;
 }
 
-/** Outcomes by row signature: rows with the same rule, target, weight and actual value share one computation. */
-export type RowMemo = Map<string, RowOutcome>;
+/**
+ * Outcomes by row signature: rows with the same rule, target, weight and actual value share one
+ * computation. Keyed first by the parsed rule (the parser shares one object per rule text, so the long
+ * text is never part of a key), then by the row's other inputs.
+ */
+export type RowMemo = Map<ParsedRule, Map<string, RowOutcome>>;
 
 /**
  * Scores one indicator row. The formula comes back as a template (row number = ROW_MARK): every cell it
@@ -143,13 +147,14 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
   const sameRow = (!ind.target || ind.target.cell.row === row) && (!ind.weight || ind.weight.cell.row === row);
   const actualRaw = grid.value(row, actualCol);
   let key: string | null = null;
+  let byRule: Map<string, RowOutcome> | undefined;
   if (sameRow) {
     const t = ind.target;
     const w = ind.weight;
     const S = '\u0001';
+    byRule = memo.get(ind.parsedRule);
+    if (byRule === undefined) memo.set(ind.parsedRule, (byRule = new Map()));
     key =
-      ind.parsedRule.text +
-      S +
       (t ? `${typeof t.raw}:${String(t.raw)}:${t.cell.col}:${grid.numberFormat(row, t.cell.col) ?? ''}` : '') +
       S +
       (ind.unit?.text ?? '') +
@@ -163,7 +168,7 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
       (w ? `${typeof w.raw}:${String(w.raw)}:${w.cell.col}` : '') +
       S +
       `${typeof actualRaw}:${String(actualRaw)}:${actualCol}:${grid.numberFormat(row, actualCol) ?? ''}`;
-    const hit = memo.get(key);
+    const hit = byRule.get(key);
     if (hit) return hit;
   }
   const refOf = (c: CellRef) => (sameRow ? `${colToLetters(c.col)}${ROW_MARK}` : c.a1);
@@ -191,8 +196,8 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
     actualEmpty: actual.kind === 'empty',
   };
   if (key !== null) {
-    if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(key, result);
+    if (byRule!.size >= MEMO_MAX) byRule!.clear();
+    byRule!.set(key, result);
   }
   return result;
 }
