@@ -134,6 +134,9 @@ export class SheetGrid {
   }
 }
 
+/** One grid kept for the life of the process, so that its hidden class (and the code compiled for it) outlives each check: see KEEP_SHAPES in layout/read.ts. */
+export const KEEP_GRID = new SheetGrid({ name: '', values: [[null]], merges: [] });
+
 /** Cell numbers for the indexes: row × CELL_STRIDE + column (columns stop at XFD = 16384). */
 const CELL_STRIDE = 16384;
 const A1_KEY = /^([A-Z]{1,3})(\d+)$/;
