@@ -20,7 +20,7 @@ const RUNS = 3;
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const list = sizes.length ? sizes : [1000, 10000, 100000];
-  const rows: string[][] = [['indicator rows', 'read (ms)', 'engine (ms)', 'engine/read', 'findings', 'plan ops', 'end-to-end CLI (ms)']];
+  const rows: string[][] = [['indicator rows', 'read (ms)', 'engine (ms)', 'engine/read', 'first run', 'findings', 'plan ops', 'end-to-end CLI (ms)']];
   for (const n of list) {
     const file = await benchWorkbook(n);
     const reads: number[] = [];
@@ -61,7 +61,10 @@ async function main(): Promise<void> {
     }
     const r = median(reads);
     const e = median(engines);
-    rows.push([String(n), r.toFixed(0), e.toFixed(0), `${((e / r) * 100).toFixed(1)}%`, String(findings), String(ops), e2e]);
+    // The first run is the one a single `jixiao check FILE` makes: its code is not compiled yet. Later runs
+    // (the next file of a batch, the task pane's next check) reuse the compiled code.
+    const first = `${engines[0].toFixed(0)} ms, ${((engines[0] / reads[0]) * 100).toFixed(1)}%`;
+    rows.push([String(n), r.toFixed(0), e.toFixed(0), `${((e / r) * 100).toFixed(1)}%`, first, String(findings), String(ops), e2e]);
     process.stderr.write(`${n} rows done\n`);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
