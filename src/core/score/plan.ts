@@ -29,7 +29,7 @@ export function scorePlan(result: ScoreResult, lang: Lang): WritePlan {
     }
   }
   for (const p of result.projects) {
-    for (const s of p.indicators) cellOps(ops, s, lang);
+    for (let i = 0; i < p.indicators.length; i++) cellOps(ops, p.indicators[i], lang);
     if (p.budgetExecution) cellOps(ops, p.budgetExecution, lang);
     if (p.totalCell && p.totalFormula) {
       const n = p.indicators.length + (p.budgetExecution ? 1 : 0);

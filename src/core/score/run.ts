@@ -1,5 +1,5 @@
 /** runScore: snapshot → table model → a score, formula and explanation for every indicator, totals and grades. */
-import type { WorkbookSnapshot } from '../snapshot';
+import type { CellValue, WorkbookSnapshot } from '../snapshot';
 import { SheetGrid } from '../snapshot';
 import type { Profile } from '../profile';
 import type { Finding } from '../findings';
@@ -118,8 +118,11 @@ function scoreTable(
   });
 }
 
-/** Placeholder for the row number in formula templates (a private-use character: never in a sheet's text). */
-const ROW_MARK = '\uE000';
+/**
+ * Placeholder for the row number in formula templates: a control character (never in a formula), and
+ * one that keeps the formulas one-byte strings (a character above U+00FF would double their memory).
+ */
+const ROW_MARK = '\u0001';
 
 interface RowOutcome extends MethodOutcome {
   /** The formula split at the row placeholder: joined with the row number. */
@@ -131,10 +134,41 @@ interface RowOutcome extends MethodOutcome {
 
 /**
  * Outcomes by row signature: rows with the same rule, target, weight and actual value share one
- * computation. Keyed first by the parsed rule (the parser shares one object per rule text, so the long
- * text is never part of a key), then by the row's other inputs.
+ * computation. Looked up by the parsed rule (the parser shares one object per rule text), then by the
+ * actual value, then among the few rows left by comparing their other inputs: no key is built.
  */
-export type RowMemo = Map<ParsedRule, Map<string, RowOutcome>>;
+export type RowMemo = Map<ParsedRule, Map<CellValue, MemoEntry[]>>;
+
+interface MemoEntry {
+  targetRaw: CellValue | undefined;
+  targetCol: number;
+  targetFormat: string | undefined;
+  unit: string | undefined;
+  direction: string | undefined;
+  category: string | null;
+  subcategory: string | null;
+  weightRaw: CellValue | undefined;
+  weightCol: number;
+  actualCol: number;
+  actualFormat: string | undefined;
+  out: RowOutcome;
+}
+
+function sameInputs(e: MemoEntry, m: Omit<MemoEntry, 'out'>): boolean {
+  return (
+    e.targetRaw === m.targetRaw &&
+    e.targetCol === m.targetCol &&
+    e.targetFormat === m.targetFormat &&
+    e.unit === m.unit &&
+    e.direction === m.direction &&
+    e.category === m.category &&
+    e.subcategory === m.subcategory &&
+    e.weightRaw === m.weightRaw &&
+    e.weightCol === m.weightCol &&
+    e.actualCol === m.actualCol &&
+    e.actualFormat === m.actualFormat
+  );
+}
 
 /**
  * Scores one indicator row. The formula comes back as a template (row number = ROW_MARK): every cell it
@@ -146,30 +180,32 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
   const row = ind.row;
   const sameRow = (!ind.target || ind.target.cell.row === row) && (!ind.weight || ind.weight.cell.row === row);
   const actualRaw = grid.value(row, actualCol);
-  let key: string | null = null;
-  let byRule: Map<string, RowOutcome> | undefined;
+  let inputs: Omit<MemoEntry, 'out'> | null = null;
+  let entries: MemoEntry[] | undefined;
   if (sameRow) {
     const t = ind.target;
     const w = ind.weight;
-    const S = '\u0001';
-    byRule = memo.get(ind.parsedRule);
-    if (byRule === undefined) memo.set(ind.parsedRule, (byRule = new Map()));
-    key =
-      (t ? `${typeof t.raw}:${String(t.raw)}:${t.cell.col}:${grid.numberFormat(row, t.cell.col) ?? ''}` : '') +
-      S +
-      (ind.unit?.text ?? '') +
-      S +
-      (ind.directionField?.text ?? '') +
-      S +
-      (ind.categoryKey ?? '') +
-      S +
-      (ind.subcategoryKey ?? '') +
-      S +
-      (w ? `${typeof w.raw}:${String(w.raw)}:${w.cell.col}` : '') +
-      S +
-      `${typeof actualRaw}:${String(actualRaw)}:${actualCol}:${grid.numberFormat(row, actualCol) ?? ''}`;
-    const hit = byRule.get(key);
-    if (hit) return hit;
+    inputs = {
+      targetRaw: t ? t.raw : undefined,
+      targetCol: t ? t.cell.col : 0,
+      targetFormat: t ? grid.numberFormat(row, t.cell.col) : undefined,
+      unit: ind.unit?.text,
+      direction: ind.directionField?.text,
+      category: ind.categoryKey,
+      subcategory: ind.subcategoryKey,
+      weightRaw: w ? w.raw : undefined,
+      weightCol: w ? w.cell.col : 0,
+      actualCol,
+      actualFormat: grid.numberFormat(row, actualCol),
+    };
+    let byActual = memo.get(ind.parsedRule);
+    if (byActual === undefined) memo.set(ind.parsedRule, (byActual = new Map()));
+    entries = byActual.get(actualRaw);
+    if (entries === undefined) {
+      if (byActual.size >= MEMO_MAX) byActual.clear();
+      byActual.set(actualRaw, (entries = []));
+    }
+    for (let i = 0; i < entries.length; i++) if (sameInputs(entries[i], inputs)) return entries[i].out;
   }
   const refOf = (c: CellRef) => (sameRow ? `${colToLetters(c.col)}${ROW_MARK}` : c.a1);
   const actualRef: CellRef = { row, col: actualCol, a1: toA1(row, actualCol) };
@@ -195,10 +231,7 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
     weightSource: weight ? weight.source : null,
     actualEmpty: actual.kind === 'empty',
   };
-  if (key !== null) {
-    if (byRule!.size >= MEMO_MAX) byRule!.clear();
-    byRule!.set(key, result);
-  }
+  if (inputs !== null && entries!.length < 16) entries!.push({ ...inputs, out: result });
   return result;
 }
 
@@ -221,9 +254,11 @@ function scoreProject(
   const headerTop = table.headerBands[0].top;
   const name = project.name || (selfEval ? (findProjectName(grid, 1, headerTop - 1) ?? '') : '') || table.sheet;
   const indicators: IndicatorScore[] = [];
-  for (const ind of project.indicators) {
+  const inds = project.indicators;
+  for (let i = 0; i < inds.length; i++) {
+    const ind = inds[i];
     if (ind.name === '') continue;
-    const actualRef: CellRef = { row: ind.row, col: actualCol, a1: toA1(ind.row, actualCol) };
+    const actualA1 = toA1(ind.row, actualCol);
     const cellA1 = toA1(ind.row, scoreCol);
     const out = scoreRow(grid, ind, actualCol, memo);
     const formula = out.formulaParts ? out.formulaParts.join(String(ind.row)) : null;
@@ -232,7 +267,7 @@ function scoreProject(
       sheet: table.sheet,
       row: ind.row,
       cell: cellA1,
-      actualCell: actualRef.a1,
+      actualCell: actualA1,
       actual: grid.value(ind.row, actualCol),
       target: ind.target?.text ?? '',
       score: out.score,
@@ -247,7 +282,7 @@ function scoreProject(
       userScore: null,
       previous: 'empty',
     };
-    keepUserScore(grid, s, ind.row, scoreCol, options, (f) => isOwnScoreFormula(f, actualRef.a1));
+    keepUserScore(grid, s, ind.row, scoreCol, options, (f) => isOwnScoreFormula(f, actualA1));
     indicators.push(s);
     if (s.needsReview) {
       const empty = out.actualEmpty;
