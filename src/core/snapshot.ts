@@ -56,14 +56,17 @@ export class SheetGrid {
     const dense = cells <= 32_000_000 ? new Int32Array(cells) : null;
     const sparse = dense ? null : new Map<number, number>();
     const merges = snapshot.merges;
+    const width = this.width;
+    const rowCount = this.rowCount;
     for (let i = 0; i < merges.length; i++) {
       const m = merges[i];
-      const bottom = Math.min(m.bottom, this.rowCount);
-      const right = Math.min(m.right, cols);
-      for (let r = Math.max(1, m.top); r <= bottom; r++) {
-        for (let c = Math.max(1, m.left); c <= right; c++) {
-          if (dense) dense[r * this.width + c] = i + 1;
-          else sparse!.set(r * this.width + c, i + 1);
+      const bottom = m.bottom < rowCount ? m.bottom : rowCount;
+      const right = m.right < cols ? m.right : cols;
+      const left = m.left > 1 ? m.left : 1;
+      for (let r = m.top > 1 ? m.top : 1; r <= bottom; r++) {
+        for (let c = left; c <= right; c++) {
+          if (dense) dense[r * width + c] = i + 1;
+          else sparse!.set(r * width + c, i + 1);
         }
       }
     }

@@ -137,8 +137,10 @@ function rowStats(grid: SheetGrid): RowStats {
         nonEmpty++;
         continue;
       }
-      // A long cell is never a header word; skip its lookup unless trimming could make it short.
-      if (v.length > 24 && v.trim().length > 24) {
+      // A long cell is never a header word; skip its lookup unless trimming could make it short. Once
+      // the row cannot be header-like even if every cell left were a header word (headers × 2 ≥
+      // non-empty cells), the rest are counted without a lookup (over-counted, harmlessly, if blank).
+      if ((v.length > 24 && v.trim().length > 24) || nonEmpty - 2 * headerCells > row.length - c) {
         nonEmpty++;
         continue;
       }
