@@ -154,21 +154,7 @@ interface MemoEntry {
   out: RowOutcome;
 }
 
-function sameInputs(e: MemoEntry, m: Omit<MemoEntry, 'out'>): boolean {
-  return (
-    e.targetRaw === m.targetRaw &&
-    e.targetCol === m.targetCol &&
-    e.targetFormat === m.targetFormat &&
-    e.unit === m.unit &&
-    e.direction === m.direction &&
-    e.category === m.category &&
-    e.subcategory === m.subcategory &&
-    e.weightRaw === m.weightRaw &&
-    e.weightCol === m.weightCol &&
-    e.actualCol === m.actualCol &&
-    e.actualFormat === m.actualFormat
-  );
-}
+
 
 /**
  * Scores one indicator row. The formula comes back as a template (row number = ROW_MARK): every cell it
@@ -180,24 +166,19 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
   const row = ind.row;
   const sameRow = (!ind.target || ind.target.cell.row === row) && (!ind.weight || ind.weight.cell.row === row);
   const actualRaw = grid.value(row, actualCol);
-  let inputs: Omit<MemoEntry, 'out'> | null = null;
+  // The row's other inputs, compared with the memo's entries field by field (nothing allocated on a hit).
+  const t = ind.target;
+  const w = ind.weight;
+  const targetRaw = t ? t.raw : undefined;
+  const targetCol = t ? t.cell.col : 0;
+  const targetFormat = t ? grid.numberFormat(row, t.cell.col) : undefined;
+  const unit = ind.unit?.text;
+  const direction = ind.directionField?.text;
+  const weightRaw = w ? w.raw : undefined;
+  const weightCol = w ? w.cell.col : 0;
+  const actualFormat = grid.numberFormat(row, actualCol);
   let entries: MemoEntry[] | undefined;
   if (sameRow) {
-    const t = ind.target;
-    const w = ind.weight;
-    inputs = {
-      targetRaw: t ? t.raw : undefined,
-      targetCol: t ? t.cell.col : 0,
-      targetFormat: t ? grid.numberFormat(row, t.cell.col) : undefined,
-      unit: ind.unit?.text,
-      direction: ind.directionField?.text,
-      category: ind.categoryKey,
-      subcategory: ind.subcategoryKey,
-      weightRaw: w ? w.raw : undefined,
-      weightCol: w ? w.cell.col : 0,
-      actualCol,
-      actualFormat: grid.numberFormat(row, actualCol),
-    };
     let byActual = memo.get(ind.parsedRule);
     if (byActual === undefined) memo.set(ind.parsedRule, (byActual = new Map()));
     entries = byActual.get(actualRaw);
@@ -205,7 +186,24 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
       if (byActual.size >= MEMO_MAX) byActual.clear();
       byActual.set(actualRaw, (entries = []));
     }
-    for (let i = 0; i < entries.length; i++) if (sameInputs(entries[i], inputs)) return entries[i].out;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (
+        e.targetRaw === targetRaw &&
+        e.targetCol === targetCol &&
+        e.targetFormat === targetFormat &&
+        e.unit === unit &&
+        e.direction === direction &&
+        e.category === ind.categoryKey &&
+        e.subcategory === ind.subcategoryKey &&
+        e.weightRaw === weightRaw &&
+        e.weightCol === weightCol &&
+        e.actualCol === actualCol &&
+        e.actualFormat === actualFormat
+      ) {
+        return e.out;
+      }
+    }
   }
   const refOf = (c: CellRef) => (sameRow ? `${colToLetters(c.col)}${ROW_MARK}` : c.a1);
   const actualRef: CellRef = { row, col: actualCol, a1: toA1(row, actualCol) };
@@ -231,7 +229,22 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
     weightSource: weight ? weight.source : null,
     actualEmpty: actual.kind === 'empty',
   };
-  if (inputs !== null && entries!.length < 16) entries!.push({ ...inputs, out: result });
+  if (entries !== undefined && entries.length < 16) {
+    entries.push({
+      targetRaw,
+      targetCol,
+      targetFormat,
+      unit,
+      direction,
+      category: ind.categoryKey,
+      subcategory: ind.subcategoryKey,
+      weightRaw,
+      weightCol,
+      actualCol,
+      actualFormat,
+      out: result,
+    });
+  }
   return result;
 }
 
