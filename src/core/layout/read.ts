@@ -288,35 +288,32 @@ function field(grid: SheetGrid, row: number, col: number | undefined): CellField
 /** `field`, given the row's values (the row loop reads them once). */
 function fieldIn(grid: SheetGrid, vals: CellValue[] | undefined, row: number, col: number | undefined): CellField | null {
   if (col === undefined) return null;
-  // mergeIdAt and readField, inlined by hand: this runs for every cell the reader keeps, mostly in cold code.
+  // The merge lookup is inlined by hand: this runs for every cell the reader keeps, mostly in cold code.
   const index = grid.mergeIndex;
   const id = index !== null && col < grid.width && row <= grid.rowCount ? index[row * grid.width + col] : grid.mergeIdAt(row, col);
-  if (id === 0) {
-    const raw = vals === undefined ? undefined : vals[col - 1];
-    if (raw === null || raw === undefined || raw === '') return null;
-    if (typeof raw === 'string') {
-      const text = raw.trim();
-      return text === '' ? null : new CellField(text, raw, row, col);
-    }
-    return new CellField(cellText(raw), raw, row, col);
-  }
-  let f = grid.mergeCache[id] as CellField | null | undefined;
-  if (f === undefined) {
+  let r = row;
+  let c = col;
+  let rowValues = vals;
+  if (id !== 0) {
+    // A merged cell's field is read once, at the merge's top-left cell, and shared by every row it covers.
+    const cached = grid.mergeCache[id];
+    if (cached !== undefined) return cached as CellField | null;
     const m = grid.merges[id - 1];
-    grid.mergeCache[id] = f = readField(grid.snapshot.values[m.top - 1], m.top, m.left);
+    r = m.top;
+    c = m.left;
+    rowValues = grid.snapshot.values[m.top - 1];
   }
+  const raw = rowValues === undefined ? undefined : rowValues[c - 1];
+  let f: CellField | null = null;
+  if (raw !== null && raw !== undefined && raw !== '') {
+    if (typeof raw !== 'string') f = new CellField(cellText(raw), raw, r, c);
+    else {
+      const text = raw.trim();
+      if (text !== '') f = new CellField(text, raw, r, c);
+    }
+  }
+  if (id !== 0) grid.mergeCache[id] = f;
   return f;
-}
-
-/** The field of a cell from its row's values (the hot path of the reader: no calls but the trim). */
-function readField(values: CellValue[] | undefined, r: number, c: number): CellField | null {
-  const raw = values === undefined ? undefined : values[c - 1];
-  if (raw === null || raw === undefined || raw === '') return null;
-  if (typeof raw === 'string') {
-    const text = raw.trim();
-    return text === '' ? null : new CellField(text, raw, r, c);
-  }
-  return new CellField(cellText(raw), raw, r, c);
 }
 
 /**
@@ -584,18 +581,8 @@ function buildProject(grid: SheetGrid, cols: ColumnMap, block: RowBlock, pageSta
   let catField: Field | null = null;
   let subField: Field | null = null;
   // The columns, read once: this loop runs for every row of the sheet.
-  const catCol = cols.category;
-  const subCol = cols.subcategory;
-  const indCol = cols.indicator;
-  const targetCol = cols.target;
-  const ruleCol = cols.rule;
-  const dirCol = cols.direction;
-  const contentCol = cols.content;
-  const unitCol = cols.unit;
-  const noteCol = cols.note;
-  const actualCol = cols.actual;
-  const weightCol = cols.weight;
-  const scoreCol = cols.score;
+  const { category: catCol, subcategory: subCol, indicator: indCol, target: targetCol, rule: ruleCol, direction: dirCol } = cols;
+  const { content: contentCol, unit: unitCol, note: noteCol, actual: actualCol, weight: weightCol, score: scoreCol } = cols;
   const values = grid.snapshot.values;
   // Consecutive rows mostly repeat their 指标值类型 (≥, ≤, 定性): parse only when it changes.
   let lastDirText: string | null = null;
