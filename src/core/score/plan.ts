@@ -8,7 +8,7 @@ import type { Lang } from '../findings';
 import type { PlanOp, WritePlan } from '../plan';
 import { NOTE_TAG } from '../plan';
 import { toA1 } from '../a1';
-import type { BudgetExecutionScore, IndicatorScore, ScoreResult } from './types';
+import type { Bilingual, BudgetExecutionScore, IndicatorScore, ScoreResult } from './types';
 
 const LABEL = {
   score: { 'zh-CN': '评分', 'en-US': 'Score' },
@@ -50,6 +50,18 @@ export function scorePlan(result: ScoreResult, lang: Lang): WritePlan {
   return { ops };
 }
 
+/**
+ * The note of a score cell. Rows with equal inputs share one explanation object (the scorer's row
+ * memo), so they share one note string too instead of a copy per row.
+ */
+const NOTES: Record<Lang, WeakMap<Bilingual, string>> = { 'zh-CN': new WeakMap(), 'en-US': new WeakMap() };
+
+function scoreNote(explanation: Bilingual, lang: Lang): string {
+  let note = NOTES[lang].get(explanation);
+  if (note === undefined) NOTES[lang].set(explanation, (note = `${NOTE_TAG} ${LABEL.score[lang]}：${explanation[lang]}`));
+  return note;
+}
+
 function cellOps(ops: PlanOp[], s: IndicatorScore | BudgetExecutionScore, lang: Lang): void {
   if (s.kept) {
     // The user's value stays; a note says what the rule gives (a mark when that needs attention).
@@ -58,7 +70,7 @@ function cellOps(ops: PlanOp[], s: IndicatorScore | BudgetExecutionScore, lang: 
     return;
   }
   if (s.formula) {
-    const note = s.needsReview ? undefined : `${NOTE_TAG} ${LABEL.score[lang]}：${s.explanation[lang]}`;
+    const note = s.needsReview ? undefined : scoreNote(s.explanation, lang);
     ops.push({ op: 'setFormula', sheet: s.sheet, cell: s.cell, formula: s.formula, value: s.score ?? '', ...(note ? { note } : {}) });
   } else if (s.previous === 'own') {
     // No formula now: the formula jixiao wrote before is cleared.
