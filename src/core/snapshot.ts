@@ -139,6 +139,9 @@ export class SheetGrid {
 
 /** One grid kept for the life of the process, so that its hidden class (and the code compiled for it) outlives each check: see KEEP_SHAPES in layout/read.ts. */
 export const KEEP_GRID = new SheetGrid({ name: '', values: [[null]], merges: [] });
+// Its lazy indexes set too, so that it holds the hidden class a grid has after scoring.
+KEEP_GRID.formula(1, 1);
+KEEP_GRID.numberFormat(1, 1);
 
 /** Cell numbers for the indexes: row × CELL_STRIDE + column (columns stop at XFD = 16384). */
 const CELL_STRIDE = 16384;

@@ -11,6 +11,12 @@ import { formatNumber } from '../snapshot';
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
+/**
+ * Decimals kept for the life of the process, so that their hidden classes (and the scorer's code
+ * compiled for them) outlive each scoring run: see KEEP_SHAPES in layout/read.ts.
+ */
+export const KEEP_DECIMALS: readonly Dec[] = [new Dec(0), new Dec('1.5'), new Dec(10).dividedBy(3)];
+
 export function D(n: number | string | Dec): Dec {
   return n instanceof Dec ? n : new Dec(n);
 }
