@@ -1,6 +1,22 @@
 /** Expand the command line's files and directories into the workbooks to read. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { readWorkbook, readWorkbookBytes, WorkbookReadError } from '../hosts/xlsx/read';
+
+/**
+ * An input workbook: its bytes, read once, and its snapshot. A command that writes a copy writes it from
+ * the same bytes it analysed.
+ */
+export async function readInput(file: string): Promise<{ bytes: Buffer; snapshot: WorkbookSnapshot }> {
+  const bytes = await readWorkbookBytes(file);
+  return { bytes, snapshot: await readWorkbook(bytes, file) };
+}
+
+/** What a command reports for an input it could not read: the reader's message (it names the file), else the file and the error. */
+export function readFailure(file: string, e: unknown): string {
+  return e instanceof WorkbookReadError ? e.message : `${file}: ${(e as Error).message}`;
+}
 
 const WORKBOOK_EXT = /\.(xlsx|xlsm)$/i;
 

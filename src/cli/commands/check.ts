@@ -6,9 +6,8 @@ import { runCheck, checkPlan } from '../../core/engine';
 import { fileReport, REPORT_VERSION, type CheckReport, type FileReport } from '../../core/report';
 import type { Lang } from '../../core/findings';
 import { isLang } from '../../core/i18n';
-import { readWorkbookFile, WorkbookReadError } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
-import { expandInputs, outputPathFor, samePath } from '../inputs';
+import { expandInputs, outputPathFor, readFailure, readInput, samePath } from '../inputs';
 import { loadProfile, UsageError } from '../profile';
 import { formatFileReport } from '../print';
 import { EXIT, defaultIo, unreadable } from '../common';
@@ -41,7 +40,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = de
     bar?.update({ file: path.basename(file) });
     let report: FileReport;
     try {
-      const snapshot = await readWorkbookFile(file);
+      const { bytes, snapshot } = await readInput(file);
       const result = runCheck(snapshot, profile);
       report = fileReport(file, result, lang);
       if (opts.out) {
@@ -49,8 +48,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = de
         if (await samePath(target, file)) {
           throw new UsageError(lang === 'zh-CN' ? `--out 不能覆盖输入文件 ${file}` : `--out would overwrite the input ${file}`);
         }
-        const input = await fs.readFile(file);
-        const output = await applyPlanToXlsx(input, checkPlan(result, lang));
+        const output = await applyPlanToXlsx(bytes, checkPlan(result, lang));
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.writeFile(target, output);
         report.output = target;
@@ -58,7 +56,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = de
       if (report.summary.errors > 0 && exit === EXIT.ok) exit = EXIT.findings;
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      report = unreadable(file, e instanceof WorkbookReadError ? (e as Error).message : `${file}: ${(e as Error).message}`);
+      report = unreadable(file, readFailure(file, e));
       exit = EXIT.unreadable;
     }
     reports.push(report);

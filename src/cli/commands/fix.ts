@@ -17,9 +17,9 @@ import { createOpsContext } from '../../core/ops/context';
 import { FIX_IDS } from '../../core/fixes/descriptors';
 import { planFixes, selects, type FixOutcome } from '../../core/fixes/plan';
 import type { OpNote } from '../../core/ops/planner';
-import { readWorkbook, readWorkbookFile, WorkbookReadError } from '../../hosts/xlsx/read';
+import { readWorkbook } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
-import { samePath } from '../inputs';
+import { readFailure, readInput, samePath } from '../inputs';
 import { loadProfile, UsageError } from '../profile';
 import { EXIT, defaultIo, type Io } from '../common';
 import { loadLibraryOption } from './templates';
@@ -77,10 +77,9 @@ export async function runFixCommand(file: string, opts: FixOpts, io: Io = defaul
   let input: Buffer;
   let snapshot;
   try {
-    snapshot = await readWorkbookFile(file);
-    input = await fs.readFile(file);
+    ({ bytes: input, snapshot } = await readInput(file));
   } catch (e) {
-    const message = e instanceof WorkbookReadError ? e.message : `${file}: ${(e as Error).message}`;
+    const message = readFailure(file, e);
     if (opts.json) io.stdout(JSON.stringify({ version: FIX_REPORT_VERSION, file, error: message }, null, 2) + '\n');
     else io.stderr(`jixiao: ${message}\n`);
     return EXIT.unreadable;

@@ -20,9 +20,9 @@ import type { WorkbookModel } from '../../core/model';
 import { createOpsContext, OpsError } from '../../core/ops/context';
 import { planAddScoreColumns, planInsertProject, planInsertSubcategory, planInsertTemplate } from '../../core/ops/insert';
 import type { OpNote, OpsResult } from '../../core/ops/planner';
-import { readWorkbook, readWorkbookFile, WorkbookReadError } from '../../hosts/xlsx/read';
+import { readWorkbook } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
-import { samePath } from '../inputs';
+import { readFailure, readInput, samePath } from '../inputs';
 import { loadProfile, UsageError } from '../profile';
 import { EXIT, defaultIo, type Io } from '../common';
 import { loadLibraryOption, subcategoryOption } from './templates';
@@ -96,10 +96,9 @@ export async function runInsertCommand(file: string, opts: InsertOpts, io: Io = 
   let input: Buffer;
   let snapshot;
   try {
-    snapshot = await readWorkbookFile(file);
-    input = await fs.readFile(file);
+    ({ bytes: input, snapshot } = await readInput(file));
   } catch (e) {
-    const message = e instanceof WorkbookReadError ? e.message : `${file}: ${(e as Error).message}`;
+    const message = readFailure(file, e);
     if (opts.json) io.stdout(JSON.stringify({ version: INSERT_REPORT_VERSION, file, error: message }, null, 2) + '\n');
     else io.stderr(`jixiao: ${message}\n`);
     return EXIT.unreadable;

@@ -6,9 +6,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Lang } from '../../core/findings';
 import { isLang } from '../../core/i18n';
 import { runScore, scorePlan, scoreFileReport, SCORE_REPORT_VERSION, type ScoreFileReport, type ScoreReport } from '../../core/score';
-import { readWorkbookFile, WorkbookReadError } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
-import { expandInputs, outputPathFor, samePath } from '../inputs';
+import { expandInputs, outputPathFor, readFailure, readInput, samePath } from '../inputs';
 import { loadProfile, UsageError } from '../profile';
 import { EXIT, defaultIo } from '../common';
 
@@ -49,11 +48,10 @@ export async function runScoreCommand(inputs: string[], opts: ScoreOpts, io = de
     try {
       const target = await outputPathFor(file, opts.out, files.length > 1, '.评分');
       if (await samePath(target, file)) throw new UsageError(zh ? `--out 不能覆盖输入文件 ${file}` : `--out would overwrite the input ${file}`);
-      const snapshot = await readWorkbookFile(file);
+      const { bytes, snapshot } = await readInput(file);
       const result = runScore(snapshot, profile, { overwrite: opts.overwrite, addActual: opts.addActual });
       report = scoreFileReport(file, result, lang);
-      const input = await fs.readFile(file);
-      const output = await applyPlanToXlsx(input, scorePlan(result, lang));
+      const output = await applyPlanToXlsx(bytes, scorePlan(result, lang));
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, output);
       report.output = target;
@@ -61,7 +59,7 @@ export async function runScoreCommand(inputs: string[], opts: ScoreOpts, io = de
       if (needs && exit === EXIT.ok) exit = EXIT.findings;
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      report = unreadableScore(file, e instanceof WorkbookReadError ? e.message : `${file}: ${(e as Error).message}`);
+      report = unreadableScore(file, readFailure(file, e));
       exit = EXIT.unreadable;
     }
     reports.push(report);

@@ -292,14 +292,17 @@ export async function readWorkbook(input: Uint8Array | Buffer, source: string): 
 
 /** Reads a workbook file. */
 export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
-  let buf: Buffer;
+  return readWorkbook(await readWorkbookBytes(path), path);
+}
+
+/** A workbook file's bytes; a missing, unreadable or folder path is a WorkbookReadError that names it. */
+export async function readWorkbookBytes(path: string): Promise<Buffer> {
   try {
-    buf = await fs.promises.readFile(path);
+    return await fs.promises.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw fail(path, 'notWorkbook', '这是一个文件夹，不是文件', 'this is a folder, not a file');
     if (code === 'EACCES' || code === 'EPERM') throw fail(path, 'notFound', '没有读取权限', 'permission denied');
     throw fail(path, 'notFound', '文件不存在', 'file not found');
   }
-  return readWorkbook(buf, path);
 }
