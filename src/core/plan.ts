@@ -107,3 +107,21 @@ export const MARK_FILLS: Record<Severity, string> = {
 
 /** Notes written by jixiao start with this tag, so they can be told apart and removed exactly. */
 export const NOTE_TAG = '[jixiao]';
+
+/** An op as error messages name it: its kind and where it writes (`setFormula 项目!P12`). */
+export function describeOp(op: PlanOp): string {
+  switch (op.op) {
+    case 'addSheet':
+      return `addSheet ${op.name}`;
+    case 'insertRows':
+      return `insertRows ${op.sheet}!${op.at}`;
+    case 'merge':
+      return `merge ${op.sheet}!${op.range}`;
+    case 'copyFormat':
+      return `copyFormat ${op.sheet}!${op.from}→${op.to}`;
+    case 'recalculate':
+      return `recalculate ${op.sheet}`;
+    default:
+      return `${op.op} ${op.sheet}!${op.cell}`;
+  }
+}

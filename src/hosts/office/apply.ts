@@ -19,7 +19,7 @@
  * repeating its one-row merges; merge merges a range; copyFormat copies cell formats (and column
  * widths); a copied format never carries a mark's fill (the cell's format before the mark is used).
  */
-import { MARK_FILLS, NOTE_TAG, type AddSheetOp, type CopyFormatOp, type InsertRowsOp, type MarkOp, type MergeOp, type PlanOp, type SetFormulaOp, type SetValueOp, type WritePlan } from '../../core/plan';
+import { MARK_FILLS, NOTE_TAG, describeOp, type AddSheetOp, type CopyFormatOp, type InsertRowsOp, type MarkOp, type MergeOp, type PlanOp, type SetFormulaOp, type SetValueOp, type WritePlan } from '../../core/plan';
 import type { Severity } from '../../core/findings';
 import { colToLetters, parseA1, parseRange, quoteSheet, rangeToA1, toA1, type RangeRef } from '../../core/a1';
 import { GENERATED_SHEET_MARKER } from '../../core/i18n';
@@ -242,27 +242,11 @@ function opSheet(op: PlanOp): string | undefined {
   return op.op === 'addSheet' || op.op === 'recalculate' ? undefined : op.sheet;
 }
 
-function describe(op: PlanOp): string {
-  switch (op.op) {
-    case 'addSheet':
-      return `addSheet ${op.name}`;
-    case 'insertRows':
-      return `insertRows ${op.sheet}!${op.at}`;
-    case 'merge':
-      return `merge ${op.sheet}!${op.range}`;
-    case 'copyFormat':
-      return `copyFormat ${op.sheet}!${op.from}→${op.to}`;
-    case 'recalculate':
-      return `recalculate ${op.sheet}`;
-    default:
-      return `${op.op} ${op.sheet}!${op.cell}`;
-  }
-}
 
 function badOp(op: PlanOp, why: string): HostError {
   return new HostError('failed', {
-    'zh-CN': `写入计划有误（${describe(op)}）：${why}。工作簿没有被改动。`,
-    'en-US': `Bad write plan (${describe(op)}): ${why}. The workbook was not changed.`,
+    'zh-CN': `写入计划有误（${describeOp(op)}）：${why}。工作簿没有被改动。`,
+    'en-US': `Bad write plan (${describeOp(op)}): ${why}. The workbook was not changed.`,
   });
 }
 

@@ -4,7 +4,7 @@
  * formats on row insertion. A final pass (fixups.ts) repairs what excelize gets wrong: formula
  * cached values, the exact copy of a marked cell's format, and leftover note shapes.
  */
-import { MARK_FILLS, NOTE_TAG } from '../../core/plan';
+import { MARK_FILLS, NOTE_TAG, describeOp } from '../../core/plan';
 import type { AddSheetOp, CopyFormatOp, InsertRowsOp, LinkCell, MarkOp, MergeOp, PlanOp, PlanValue, SetFormulaOp, SetValueOp, WritePlan } from '../../core/plan';
 import type { Severity } from '../../core/findings';
 import { colToLetters, parseA1, parseRange, quoteSheet, rangeToA1, toA1, type RangeRef } from '../../core/a1';
@@ -85,7 +85,7 @@ class Writer {
     try {
       this.applyOne(op);
     } catch (e) {
-      const where = describe(op);
+      const where = describeOp(op);
       const msg = e instanceof Error ? e.message.split('\n')[0].slice(0, 500) : String(e);
       throw new PlanError(msg.startsWith(where) ? msg : `${where}: ${msg}`);
     }
@@ -544,22 +544,6 @@ class Writer {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-function describe(op: PlanOp): string {
-  switch (op.op) {
-    case 'addSheet':
-      return `addSheet ${op.name}`;
-    case 'insertRows':
-      return `insertRows ${op.sheet}!${op.at}`;
-    case 'merge':
-      return `merge ${op.sheet}!${op.range}`;
-    case 'copyFormat':
-      return `copyFormat ${op.sheet}!${op.to}`;
-    case 'recalculate':
-      return `recalculate ${op.sheet}`;
-    default:
-      return `${op.op} ${op.sheet}!${op.cell}`;
-  }
-}
 
 function normaliseCell(cell: string): string {
   const p = parseA1(cell);
