@@ -18,13 +18,12 @@ import type * as Score from '../src/core/score';
 import { buildProjectSheet, type ProjectSpec } from '../test/fixtures/builder';
 import { snapshotToXlsx } from '../test/fixtures/xlsx';
 import { CACHE, projectsFor } from './generate';
-import { engine, profiles, xlsxRead, xlsxWrite } from './engine';
-import { median, time } from './util';
+import { engine, profiles, timedRead, xlsxWrite } from './engine';
+import { firstRun, median, time } from './util';
 
 // The compiled engine (lib/), as `jixiao` runs it (see engine.ts).
 const score: typeof Score = require('../lib/core/score');
 const { BUILTIN_PROFILES } = profiles;
-const { readWorkbookFile } = xlsxRead;
 const { applyPlanToXlsx } = xlsxWrite;
 
 const RUNS = 3;
@@ -82,11 +81,7 @@ async function main(): Promise<void> {
       let review = 0;
       let formulas = 0;
       for (let i = 0; i < RUNS; i++) {
-        const [tr, snapshot] = await time(async () => {
-          const s = await readWorkbookFile(file);
-          (globalThis as { gc?: () => void }).gc?.();
-          return s;
-        });
+        const [tr, snapshot] = await timedRead(file);
         const [te, out] = await time(() => {
           const r = score.runScore(snapshot, BUILTIN_PROFILES.hunan);
           return { r, plan: score.scorePlan(r, 'zh-CN') };
@@ -120,9 +115,7 @@ async function main(): Promise<void> {
       }
       const r = median(reads);
       const e = median(engines);
-      // The first run is a single `jixiao score FILE`'s (nothing compiled yet); later ones reuse the compiled code.
-      const first = `${engines[0].toFixed(0)} ms, ${((engines[0] / reads[0]) * 100).toFixed(1)}%`;
-      table.push([String(n), r.toFixed(0), e.toFixed(0), `${((e / r) * 100).toFixed(1)}%`, first, median(checks).toFixed(0), median(writes).toFixed(0), String(scored), String(review), String(formulas), e2e]);
+      table.push([String(n), r.toFixed(0), e.toFixed(0), `${((e / r) * 100).toFixed(1)}%`, firstRun(engines, reads), median(checks).toFixed(0), median(writes).toFixed(0), String(scored), String(review), String(formulas), e2e]);
       process.stderr.write(`${n} rows done\n`);
     }
   } finally {

@@ -11,3 +11,11 @@ export async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const v = await fn();
   return [Number(process.hrtime.bigint() - t0) / 1e6, v];
 }
+
+/**
+ * The first run's engine time and its share of that run's read time. The first run is what a single
+ * `jixiao` command pays (nothing compiled yet); later runs reuse the compiled code.
+ */
+export function firstRun(engines: number[], reads: number[]): string {
+  return `${engines[0].toFixed(0)} ms, ${((engines[0] / reads[0]) * 100).toFixed(1)}%`;
+}
