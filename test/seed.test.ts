@@ -2,13 +2,13 @@
  * The real-world reference: ../shared/fixtures/seed-findings.md. Every "must" is found at its row with its
  * severity; no error is reported anywhere the document says it must not be (errors are compared exactly).
  */
-import * as path from 'node:path';
 import { readWorkbookFile } from '../src/hosts/xlsx/read';
 import { runCheck } from '../src/core/engine';
 import { BUILTIN_PROFILES } from '../src/core/profile';
 import type { Finding } from '../src/core/findings';
+import { readFileSync } from 'node:fs';
+import { BUNDLED_SEED, SEED, SHARED_SEED } from './support/seed';
 
-const SEED = path.resolve(__dirname, '../../shared/fixtures/hengyang-2024.xlsx');
 const P = '项目支出绩效目标表';
 const D = '整体支出绩效目标表';
 
@@ -128,4 +128,10 @@ describe('seed workbook: what must not be reported', () => {
   test('vague targets are warnings or info, never errors', () => {
     expect(findings.filter((f) => f.id === 'vague-target' && f.severity === 'error')).toEqual([]);
   });
+});
+
+// The README's example (and the tests of a clone without ../shared) use examples/hengyang-2024.xlsx:
+// it must stay the shared seed, byte for byte.
+(SHARED_SEED ? test : test.skip)('examples/hengyang-2024.xlsx is the shared seed', () => {
+  expect(readFileSync(BUNDLED_SEED).equals(readFileSync(SHARED_SEED!))).toBe(true);
 });

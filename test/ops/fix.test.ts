@@ -1,6 +1,5 @@
 /** Fixes on findings: which rules carry which fix, selection, refusals, and the seed fixed end to end. */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { FIXTURES } from '../fixtures/catalog';
 import { buildProjectSheet, cleanProject } from '../fixtures/builder';
 import { BUILTIN_PROFILES } from '../../src/core/profile';
@@ -9,9 +8,9 @@ import { checkWorkbook } from '../../src/core/check';
 import { createOpsContext, planInsertTemplates } from '../../src/core/ops';
 import { planFixes, selects } from '../../src/core/fixes';
 import type { FixAction } from '../../src/core/findings';
+import { SEED } from '../support/seed';
 import { expectIntact, findingKeys, indicatorRows, mergeOverlaps, openWithPlainExcelJS, roundTrip } from './helpers';
 
-const SEED = path.resolve(__dirname, '../../../shared/fixtures/hengyang-2024.xlsx');
 const P = '项目支出绩效目标表';
 const D = '整体支出绩效目标表';
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 const run = promisify(execFile);
 export const ROOT = path.resolve(__dirname, '../..');
 export const BIN = path.join(ROOT, 'bin', 'jixiao.js');
-export const SEED = path.resolve(ROOT, '../shared/fixtures/hengyang-2024.xlsx');
+export { SEED } from './seed';
 
 export async function jixiao(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

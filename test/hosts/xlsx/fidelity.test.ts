@@ -8,10 +8,10 @@ import * as ExcelJS from 'exceljs';
 import { applyPlanToXlsx } from '../../../src/hosts/xlsx/write';
 import { readWorkbook } from '../../../src/hosts/xlsx/read';
 import { MARK_FILLS, NOTE_TAG, type WritePlan } from '../../../src/core/plan';
+import { SEED } from '../../support/seed';
 import { canon, cells, cellXfs, child, children, parseXml, sharedStrings, text, unzip, type Node, type Parts } from './xmlparts';
 
-const FIXTURE = path.resolve(__dirname, '../../../../shared/fixtures/hengyang-2024.xlsx');
-const fixturePath = fs.existsSync(FIXTURE) ? FIXTURE : '/work/shared/fixtures/hengyang-2024.xlsx';
+const fixturePath = SEED;
 
 const S1 = '项目支出绩效目标表';
 const S2 = '整体支出绩效目标表';

@@ -4,10 +4,9 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
 import { readWorkbook, readWorkbookFile, WorkbookReadError, dateToIso } from '../../../src/hosts/xlsx';
+import { SEED } from '../../support/seed';
 
-const FIXTURE = fs.existsSync(path.resolve(__dirname, '../../../../shared/fixtures/hengyang-2024.xlsx'))
-  ? path.resolve(__dirname, '../../../../shared/fixtures/hengyang-2024.xlsx')
-  : '/work/shared/fixtures/hengyang-2024.xlsx';
+const FIXTURE = SEED;
 
 let tmp: string;
 beforeAll(() => {
