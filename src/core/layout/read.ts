@@ -50,12 +50,15 @@ interface Band {
   headers: Partial<Record<ColumnRole, string>>;
 }
 
-export function readWorkbookModel(snapshot: WorkbookSnapshot): WorkbookModel {
-  return { source: snapshot.source, sheets: snapshot.sheets.map(readSheetModel) };
+/**
+ * The model of every sheet. `gridOf` lends the reader a caller's grid for a sheet (a caller that reads
+ * the cells too builds each sheet's merge index once); by default each sheet gets its own.
+ */
+export function readWorkbookModel(snapshot: WorkbookSnapshot, gridOf?: (sheet: SheetSnapshot) => SheetGrid): WorkbookModel {
+  return { source: snapshot.source, sheets: snapshot.sheets.map((s) => readSheetModel(s, gridOf?.(s))) };
 }
 
-export function readSheetModel(snapshot: SheetSnapshot): SheetModel {
-  const grid = new SheetGrid(snapshot);
+export function readSheetModel(snapshot: SheetSnapshot, grid: SheetGrid = new SheetGrid(snapshot)): SheetModel {
   const stats = rowStats(grid);
   const bands = findHeaderBands(grid, stats);
   if (bands.length === 0) {

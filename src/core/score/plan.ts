@@ -70,8 +70,8 @@ function cellOps(ops: PlanOp[], s: IndicatorScore | BudgetExecutionScore, lang: 
     return;
   }
   if (s.formula) {
-    const note = s.needsReview ? undefined : scoreNote(s.explanation, lang);
-    ops.push({ op: 'setFormula', sheet: s.sheet, cell: s.cell, formula: s.formula, value: s.score ?? '', ...(note ? { note } : {}) });
+    if (s.needsReview) ops.push({ op: 'setFormula', sheet: s.sheet, cell: s.cell, formula: s.formula, value: s.score ?? '' });
+    else ops.push({ op: 'setFormula', sheet: s.sheet, cell: s.cell, formula: s.formula, value: s.score ?? '', note: scoreNote(s.explanation, lang) });
   } else if (s.previous === 'own') {
     // No formula now: the formula jixiao wrote before is cleared.
     ops.push({ op: 'setValue', sheet: s.sheet, cell: s.cell, value: null });

@@ -31,8 +31,9 @@ export function isOwnScoreFormula(formula: string | undefined, actualA1: string)
 
 export function runScore(snapshot: WorkbookSnapshot, profile: Profile, opts: ScoreOptions = {}): ScoreResult {
   const options = { overwrite: opts.overwrite ?? false, addActual: opts.addActual ?? false };
-  const model = readWorkbookModel(snapshot);
+  // One grid per sheet, shared with the layout reader (its merge index is built once).
   const grids = new Map(snapshot.sheets.map((s) => [s.name, new SheetGrid(s)]));
+  const model = readWorkbookModel(snapshot, (s) => grids.get(s.name)!);
   const result: ScoreResult = { source: snapshot.source, model, projects: [], addedColumns: [], findings: [], options };
   const memo: RowMemo = new Map();
   for (const sheet of model.sheets) {
@@ -162,10 +163,9 @@ interface MemoEntry {
  * 分值, actual value, number formats, columns) share one outcome, as the parsers share theirs by text;
  * inputs read from another row (a 指标值 merged down) are computed on their own.
  */
-function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowMemo): RowOutcome {
+function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, actualRaw: CellValue, memo: RowMemo): RowOutcome {
   const row = ind.row;
   const sameRow = (!ind.target || ind.target.cell.row === row) && (!ind.weight || ind.weight.cell.row === row);
-  const actualRaw = grid.value(row, actualCol);
   // The row's other inputs, compared with the memo's entries field by field (nothing allocated on a hit).
   const t = ind.target;
   const w = ind.weight;
@@ -250,6 +250,88 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, memo: RowM
 
 const MEMO_MAX = 20000;
 
+/** The 实际完成值 and 得分 columns of a table, with their letters. */
+interface RowColumns {
+  actual: number;
+  score: number;
+  actualLetters: string;
+  scoreLetters: string;
+}
+
+/**
+ * One indicator's score: the row's outcome (shared by rows with equal inputs), its formula for this
+ * row, what the 得分 cell held, and a finding when it needs review. A function of its own, called for
+ * every indicator, so the engine compiles it early in a run (a loop inside the per-project function
+ * would run only eight times a call).
+ */
+function scoreIndicatorRow(
+  grid: SheetGrid,
+  table: TargetTable,
+  ind: Indicator,
+  cols: RowColumns,
+  projectName: string,
+  options: Required<ScoreOptions>,
+  result: ScoreResult,
+  memo: RowMemo,
+): IndicatorScore {
+  const row = ind.row;
+  const rowText = String(row);
+  const actualA1 = cols.actualLetters + rowText;
+  const cellA1 = cols.scoreLetters + rowText;
+  const actualRaw = grid.value(row, cols.actual);
+  const out = scoreRow(grid, ind, cols.actual, actualRaw, memo);
+  const s: IndicatorScore = {
+    indicator: ind.name,
+    sheet: table.sheet,
+    row,
+    cell: cellA1,
+    actualCell: actualA1,
+    actual: actualRaw,
+    target: ind.target !== null ? ind.target.text : '',
+    score: out.score,
+    weight: out.weight,
+    weightSource: out.weightSource,
+    method: out.method,
+    formula: out.formulaParts !== null ? out.formulaParts.join(rowText) : null,
+    explanation: out.explanation,
+    needsReview: out.review !== null,
+    reason: out.review,
+    kept: false,
+    userScore: null,
+    previous: 'empty',
+  };
+  keepUserScore(grid, s, row, cols.score, options, actualA1);
+  if (s.needsReview) {
+    result.findings.push(
+      finding(table, {
+        id: out.actualEmpty ? 'score-no-actual' : 'score-needs-review',
+        severity: 'warning',
+        cell: cellA1,
+        row,
+        project: projectName,
+        indicator: ind.name,
+        message: bi(`需人工评分：${s.reason!['zh-CN']}`, `Needs review: ${s.reason!['en-US']}`),
+      }),
+    );
+  } else if (s.kept && out.score !== null && typeof s.userScore === 'number' && roundScore(D(s.userScore)) !== out.score) {
+    result.findings.push(
+      finding(table, {
+        id: 'score-kept-differs',
+        severity: 'info',
+        cell: cellA1,
+        row,
+        project: projectName,
+        indicator: ind.name,
+        message: bi(
+          `保留了原有得分 ${fmt(s.userScore)}；按评分标准计算为 ${fmt(out.score)}（--overwrite 可改写）。`,
+          `Kept the existing score ${fmt(s.userScore)}; the rule gives ${fmt(out.score)} (--overwrite replaces it).`,
+        ),
+      }),
+    );
+  }
+  return s;
+}
+
 function scoreProject(
   grid: SheetGrid,
   table: TargetTable,
@@ -268,64 +350,9 @@ function scoreProject(
   const name = project.name || (selfEval ? (findProjectName(grid, 1, headerTop - 1) ?? '') : '') || table.sheet;
   const indicators: IndicatorScore[] = [];
   const inds = project.indicators;
+  const cols: RowColumns = { actual: actualCol, score: scoreCol, actualLetters: colToLetters(actualCol), scoreLetters: colToLetters(scoreCol) };
   for (let i = 0; i < inds.length; i++) {
-    const ind = inds[i];
-    if (ind.name === '') continue;
-    const actualA1 = toA1(ind.row, actualCol);
-    const cellA1 = toA1(ind.row, scoreCol);
-    const out = scoreRow(grid, ind, actualCol, memo);
-    const formula = out.formulaParts ? out.formulaParts.join(String(ind.row)) : null;
-    const s: IndicatorScore = {
-      indicator: ind.name,
-      sheet: table.sheet,
-      row: ind.row,
-      cell: cellA1,
-      actualCell: actualA1,
-      actual: grid.value(ind.row, actualCol),
-      target: ind.target?.text ?? '',
-      score: out.score,
-      weight: out.weight,
-      weightSource: out.weightSource,
-      method: out.method,
-      formula,
-      explanation: out.explanation,
-      needsReview: out.review !== null,
-      reason: out.review,
-      kept: false,
-      userScore: null,
-      previous: 'empty',
-    };
-    keepUserScore(grid, s, ind.row, scoreCol, options, (f) => isOwnScoreFormula(f, actualA1));
-    indicators.push(s);
-    if (s.needsReview) {
-      const empty = out.actualEmpty;
-      result.findings.push(
-        finding(table, {
-          id: empty ? 'score-no-actual' : 'score-needs-review',
-          severity: 'warning',
-          cell: cellA1,
-          row: ind.row,
-          project: name,
-          indicator: ind.name,
-          message: bi(`需人工评分：${s.reason!['zh-CN']}`, `Needs review: ${s.reason!['en-US']}`),
-        }),
-      );
-    } else if (s.kept && out.score !== null && typeof s.userScore === 'number' && roundScore(D(s.userScore)) !== out.score) {
-      result.findings.push(
-        finding(table, {
-          id: 'score-kept-differs',
-          severity: 'info',
-          cell: cellA1,
-          row: ind.row,
-          project: name,
-          indicator: ind.name,
-          message: bi(
-            `保留了原有得分 ${fmt(s.userScore)}；按评分标准计算为 ${fmt(out.score)}（--overwrite 可改写）。`,
-            `Kept the existing score ${fmt(s.userScore)}; the rule gives ${fmt(out.score)} (--overwrite replaces it).`,
-          ),
-        }),
-      );
-    }
+    if (inds[i].name !== '') indicators.push(scoreIndicatorRow(grid, table, inds[i], cols, name, options, result, memo));
   }
 
   const be = budget ? scoreBudget(grid, table, budget, profile, options) : null;
@@ -343,14 +370,19 @@ function scoreProject(
     );
   }
 
-  // Total and grade.
-  const parts: { cell: string; row: number; score: number | null }[] = indicators.map((s) => ({ cell: s.cell, row: s.row, score: s.score }));
-  // Scores have at most 2 decimals: summed exactly in hundredths.
+  // Total and grade. Scores have at most 2 decimals: summed exactly in hundredths.
   let cents = 0;
-  for (const p of parts) if (p.score !== null) cents += Math.round(p.score * 100);
-  if (be && be.score !== null) cents += Math.round(be.score * 100);
+  let complete = indicators.length > 0;
+  for (let i = 0; i < indicators.length; i++) {
+    const score = indicators[i].score;
+    if (score !== null) cents += Math.round(score * 100);
+    else complete = false;
+  }
+  if (be) {
+    if (be.score !== null) cents += Math.round(be.score * 100);
+    else complete = false;
+  }
   const partial = cents / 100;
-  const complete = parts.every((p) => p.score !== null) && (!be || be.score !== null) && parts.length > 0;
   const total = complete ? partial : null;
   const summary = summaryRows(grid, table.columns, project, limit);
   let totalRow: number | null = summary.total?.row ?? null;
@@ -361,10 +393,10 @@ function scoreProject(
   }
   let totalCell: string | null = totalRow !== null ? toA1(totalRow, scoreCol) : null;
   let totalFormula: string | null = null;
-  if (totalCell && parts.length > 0) {
-    const cells = cellList(scoreCol, parts.map((p) => p.row));
+  if (totalCell && indicators.length > 0) {
+    const cells = cellList(scoreCol, indicators.map((s) => s.row));
     if (be) cells.push(be.cell);
-    totalFormula = totalFormulaOf(cells, parts.length + (be ? 1 : 0));
+    totalFormula = totalFormulaOf(cells, indicators.length + (be ? 1 : 0));
     const existing = grid.value(totalRow!, scoreCol);
     const f = grid.formula(totalRow!, scoreCol);
     const userHas = (f !== undefined && !f.replace(/^=/, '').startsWith('IF(COUNT(')) || (f === undefined && existing !== null && excelTrim(String(existing)) !== '');
@@ -422,12 +454,14 @@ function keepUserScore(
   row: number,
   col: number,
   options: Required<ScoreOptions>,
-  own: (formula: string) => boolean,
+  /** The 实际完成值 cell, whose guard starts jixiao's formulas; or, for other cells, a test of the formula. */
+  own: string | ((formula: string) => boolean),
 ): void {
   const f = grid.formula(row, col);
   const v = grid.value(row, col);
   const hasValue = v !== null && !(typeof v === 'string' && excelTrim(v) === '');
-  s.previous = f !== undefined ? (own(f) ? 'own' : 'user') : hasValue ? 'user' : 'empty';
+  const ours = (formula: string) => (typeof own === 'string' ? isOwnScoreFormula(formula, own) : own(formula));
+  s.previous = f !== undefined ? (ours(f) ? 'own' : 'user') : hasValue ? 'user' : 'empty';
   if (options.overwrite || s.previous !== 'user') return;
   const engine = s.score;
   s.kept = true;
