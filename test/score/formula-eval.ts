@@ -23,6 +23,7 @@ type Node =
   | { t: 'ref'; row: number; col: number }
   | { t: 'range'; top: number; left: number; bottom: number; right: number }
   | { t: 'call'; name: string; args: Node[] }
+  | { t: 'array'; rows: Value[][] }
   | { t: 'un'; op: '-' | '+' | '%'; e: Node }
   | { t: 'bin'; op: string; l: Node; r: Node };
 
@@ -74,7 +75,7 @@ function tokenize(src: string): Tok[] {
       i += 2;
       continue;
     }
-    if ('+-*/^&=<>(),:%'.includes(c)) {
+    if ('+-*/^&=<>(),:%{};'.includes(c)) {
       out.push({ k: 'op', v: c });
       i++;
       continue;
@@ -163,6 +164,29 @@ class Parser {
     }
     return e;
   }
+  /** An array constant after its `{`: constants, `,` between columns, `;` between rows. */
+  private arrayConstant(): Node {
+    const rows: Value[][] = [[]];
+    for (;;) {
+      const neg = this.isOp('-');
+      if (neg) this.i++;
+      const t = this.toks[this.i++];
+      if (!t) throw new Error('unterminated array constant');
+      if (t.k === 'num') rows[rows.length - 1].push(neg ? -t.v : t.v);
+      else if (!neg && t.k === 'str') rows[rows.length - 1].push(t.v);
+      else if (!neg && t.k === 'id' && /^(TRUE|FALSE)$/i.test(t.v)) rows[rows.length - 1].push(t.v.toUpperCase() === 'TRUE');
+      else throw new Error(`not a constant in an array: ${JSON.stringify(t)}`);
+      if (this.isOp(',')) this.i++;
+      else if (this.isOp(';')) {
+        this.i++;
+        rows.push([]);
+      } else {
+        this.expect('}');
+        if (rows.some((r) => r.length !== rows[0].length)) throw new Error('ragged array constant');
+        return { t: 'array', rows };
+      }
+    }
+  }
   private primary(): Node {
     const t = this.toks[this.i++];
     if (!t) throw new Error('unexpected end');
@@ -173,6 +197,7 @@ class Parser {
       this.expect(')');
       return e;
     }
+    if (t.k === 'op' && t.v === '{') return this.arrayConstant();
     if (t.k === 'id') {
       if (this.isOp('(')) {
         this.i++;
@@ -278,6 +303,57 @@ function compare(a: Value, b: Value): number | FormulaError {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** A binary operator on values; with an array operand, element by element (a single value against each). */
+function binary(op: string, a: Value, b: Value): Value {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const shape = (Array.isArray(a) ? a : b) as Value[][];
+    const at = (v: Value, r: number, c: number): Value => (Array.isArray(v) ? (v as Value[][])[r][c] : v);
+    return shape.map((row, r) => row.map((_, c) => binary(op, at(a, r, c), at(b, r, c))));
+  }
+  if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
+    const c = compare(a, b);
+    if (isErr(c)) return c;
+    switch (op) {
+      case '=':
+        return c === 0;
+      case '<>':
+        return c !== 0;
+      case '<':
+        return c < 0;
+      case '>':
+        return c > 0;
+      case '<=':
+        return c <= 0;
+      default:
+        return c >= 0;
+    }
+  }
+  if (op === '&') {
+    const x = toText(a);
+    const y = toText(b);
+    if (isErr(x)) return x;
+    if (isErr(y)) return y;
+    return x + y;
+  }
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (isErr(x)) return x;
+  if (isErr(y)) return y;
+  switch (op) {
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return y === 0 ? new FormulaError('#DIV/0!') : x / y;
+    case '^':
+      return x ** y;
+  }
+  throw new Error(`operator ${op}`);
+}
+
 export function evaluate(node: Node, cell: CellLookup): Value {
   const ev = (n: Node): Value => evaluate(n, cell);
   switch (node.t) {
@@ -289,6 +365,8 @@ export function evaluate(node: Node, cell: CellLookup): Value {
       return node.v;
     case 'ref':
       return cell(node.row, node.col);
+    case 'array':
+      return node.rows.map((r) => r.slice());
     case 'range': {
       const rows: Value[][] = [];
       for (let r = node.top; r <= node.bottom; r++) {
@@ -303,52 +381,8 @@ export function evaluate(node: Node, cell: CellLookup): Value {
       if (isErr(v)) return v;
       return node.op === '-' ? -v : node.op === '%' ? v / 100 : v;
     }
-    case 'bin': {
-      const a = ev(node.l);
-      const b = ev(node.r);
-      if (['=', '<>', '<', '>', '<=', '>='].includes(node.op)) {
-        const c = compare(a, b);
-        if (isErr(c)) return c;
-        switch (node.op) {
-          case '=':
-            return c === 0;
-          case '<>':
-            return c !== 0;
-          case '<':
-            return c < 0;
-          case '>':
-            return c > 0;
-          case '<=':
-            return c <= 0;
-          default:
-            return c >= 0;
-        }
-      }
-      if (node.op === '&') {
-        const x = toText(a);
-        const y = toText(b);
-        if (isErr(x)) return x;
-        if (isErr(y)) return y;
-        return x + y;
-      }
-      const x = toNumber(a);
-      const y = toNumber(b);
-      if (isErr(x)) return x;
-      if (isErr(y)) return y;
-      switch (node.op) {
-        case '+':
-          return x + y;
-        case '-':
-          return x - y;
-        case '*':
-          return x * y;
-        case '/':
-          return y === 0 ? new FormulaError('#DIV/0!') : x / y;
-        case '^':
-          return x ** y;
-      }
-      throw new Error(`operator ${node.op}`);
-    }
+    case 'bin':
+      return binary(node.op, ev(node.l), ev(node.r));
     case 'call': {
       const name = node.name;
       if (name === 'IF') {

@@ -80,8 +80,20 @@ export function readGrade(text: string): GradeReading {
   return { kind: 'unknown' };
 }
 
-function anyOf(t: string, words: string[]): string {
-  return words.length === 1 ? `${t}=${str(words[0])}` : `OR(${words.map((w) => `${t}=${str(w)}`).join(',')})`;
+/**
+ * Whether `t` is one of `words`: `OR(t={"达成","完成"})`, one comparison against an array constant
+ * (Excel, WPS and LibreOffice all compare element by element inside OR), so the cell is named once.
+ */
+function anyOf(t: string, words: readonly string[]): string {
+  return words.length === 1 ? `${t}=${str(words[0])}` : `OR(${t}={${words.map(str).join(',')}})`;
+}
+
+/** Whether `t` starts with one of `prefixes`: `OR(LEFT(t,4)={"部分达成","部分完成"})`, by prefix length. */
+function startsWithAny(t: string, prefixes: readonly string[]): string {
+  const byLength = new Map<number, string[]>();
+  for (const p of prefixes) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
+  const tests = [...byLength].map(([n, ps]) => (ps.length === 1 ? `LEFT(${t},${n})=${str(ps[0])}` : `LEFT(${t},${n})={${ps.map(str).join(',')}}`));
+  return `OR(${tests.join(',')})`;
 }
 
 /**
@@ -90,7 +102,7 @@ function anyOf(t: string, words: string[]): string {
  */
 function gradeFormula(ref: string, full: string, partial: 'weighted' | 'zero' | 'blank', otherwise = '""'): string {
   const t = `TRIM(${ref})`;
-  const isPartial = `OR(${PARTIAL_PREFIXES.map((p) => `LEFT(${t},${p.length})=${str(p)}`).join(',')})`;
+  const isPartial = startsWithAny(t, PARTIAL_PREFIXES);
   const pct = `VALUE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(MID(${t},5,50),"%","")," ",""),":",""),"：",""))`;
   const partialValue =
     partial === 'zero'
@@ -416,13 +428,53 @@ export function scoreThreshold(input: MethodInput, rule: ThresholdRule): MethodO
 
 // ---------------------------------------------------------------- tiers
 
-function tierCondition(v: string, t: Tier): string {
-  if (t.min !== null && t.max !== null && t.min === t.max) return `${v}=${lit(t.min)}`;
-  const parts: string[] = [];
-  if (t.min !== null) parts.push(`${v}${t.minInclusive ? '>=' : '>'}${lit(t.min)}`);
-  if (t.max !== null) parts.push(`${v}${t.maxInclusive ? '<=' : '<'}${lit(t.max)}`);
-  if (parts.length === 0) return 'TRUE';
-  return parts.length === 1 ? parts[0] : `AND(${parts.join(',')})`;
+/** A bound of what earlier tiers cover: every value from `v` up (or down), `v` itself when `incl`. */
+interface Covered {
+  v: number;
+  incl: boolean;
+}
+
+/**
+ * The tiers as nested IFs, first tier first, 0 when none matches. A bound that the tiers before it
+ * already settle is not tested again: `IF(x>=95,10,IF(x>=85,8,0))`, not `IF(x>=95,10,IF(AND(x>=85,
+ * x<95),8,IF(x<85,0,0)))`. The result is the same for every value (the tiers are tried in order);
+ * the formula names the value fewer times and reads as the rule does.
+ */
+export function tierChain(v: string, tiers: readonly Tier[]): string {
+  // What the tiers so far cover from above ([up, ∞)) and from below ((-∞, down]); null: nothing.
+  let up: Covered | null = null;
+  let down: Covered | null = null;
+  const lower = (a: Covered | null, b: Covered): Covered => (a === null || b.v < a.v || (b.v === a.v && b.incl) ? b : a);
+  const higher = (a: Covered | null, b: Covered): Covered => (a === null || b.v > a.v || (b.v === a.v && b.incl) ? b : a);
+  const branches: { condition: string | null; points: string }[] = [];
+  for (const t of tiers) {
+    let condition: string | null;
+    if (t.min !== null && t.max !== null && t.min === t.max && t.minInclusive && t.maxInclusive) condition = `${v}=${lit(t.min)}`;
+    else {
+      const parts: string[] = [];
+      // `x>=min` fails only below min: needless when the tiers before cover everything there.
+      if (t.min !== null && !(down !== null && (down.v > t.min || (down.v === t.min && (t.minInclusive || down.incl))))) {
+        parts.push(`${v}${t.minInclusive ? '>=' : '>'}${lit(t.min)}`);
+      }
+      if (t.max !== null && !(up !== null && (up.v < t.max || (up.v === t.max && (t.maxInclusive || up.incl))))) {
+        parts.push(`${v}${t.maxInclusive ? '<=' : '<'}${lit(t.max)}`);
+      }
+      condition = parts.length === 0 ? null : parts.length === 1 ? parts[0] : `AND(${parts.join(',')})`;
+    }
+    branches.push({ condition, points: lit(t.points) });
+    if (condition === null) break; // every value left lands here: later tiers are never reached
+    // What this tier adds to the coverage from above and from below.
+    const reachesUp = t.max === null || (up !== null && (t.max > up.v || (t.max === up.v && (t.maxInclusive || up.incl))));
+    if (reachesUp) up = t.min === null ? { v: -Infinity, incl: true } : lower(up, { v: t.min, incl: t.minInclusive });
+    const reachesDown = t.min === null || (down !== null && (t.min < down.v || (t.min === down.v && (t.minInclusive || down.incl))));
+    if (reachesDown) down = t.max === null ? { v: Infinity, incl: true } : higher(down, { v: t.max, incl: t.maxInclusive });
+  }
+  let nested = '0';
+  for (let i = branches.length - 1; i >= 0; i--) {
+    const b = branches[i];
+    nested = b.condition === null ? b.points : `IF(${b.condition},${b.points},${nested})`;
+  }
+  return nested;
 }
 
 export function inTier(x: Dec, t: Tier): boolean {
@@ -483,9 +535,7 @@ export function scoreTier(input: MethodInput, rule: TierRule): MethodOutcome {
     value = x.value;
     lead = value === null ? bi('', '') : bi(`实际 ${valueText(value, rule.percent, x.unit ?? unit)}，`, `Actual ${valueText(value, rule.percent, x.unit ?? unit)}: `);
   }
-  let nested = '0';
-  for (let i = rule.tiers.length - 1; i >= 0; i--) nested = `IF(${tierCondition(vExpr, rule.tiers[i])},${lit(rule.tiers[i].points)},${nested})`;
-  const formula = x.guard(nested);
+  const formula = x.guard(tierChain(vExpr, rule.tiers));
   if (value === null) return waiting('tier', head, formula);
   const hit = rule.tiers.find((tier) => inTier(value!, tier));
   if (!hit) return scored('tier', D(0), formula, join(head, lead, bi('不在任何一档，得 0 分。', 'in no tier: score 0.')));
