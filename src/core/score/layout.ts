@@ -19,8 +19,14 @@ export function tableRows(table: TargetTable): { top: number; bottom: number; ri
 export function tableRight(grid: SheetGrid, table: TargetTable): number {
   const { top, bottom, right } = tableRows(table);
   let r = right;
-  for (const m of grid.merges) if (m.top >= top && m.top <= bottom && m.left <= r && m.right > r) r = m.right;
-  for (const v of Object.values(table.columns) as number[]) r = Math.max(r, v);
+  // Indexed loops: a sheet has a merge for every few cells, and this runs once a table, mostly cold.
+  const merges = grid.merges;
+  for (let i = 0; i < merges.length; i++) {
+    const m = merges[i];
+    if (m.top >= top && m.top <= bottom && m.left <= r && m.right > r) r = m.right;
+  }
+  const cols = Object.values(table.columns) as number[];
+  for (let i = 0; i < cols.length; i++) if (cols[i] > r) r = cols[i];
   return r;
 }
 
