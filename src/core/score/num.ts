@@ -59,8 +59,15 @@ export function fmtPct(n: Dec): string {
   return s === '-0.0' ? '0.0' : s;
 }
 
+const PLAIN = /^-?\d+(\.\d+)?$/;
+
 /** A number as an Excel literal: plain decimal notation, negative numbers in brackets. */
 export function lit(n: number | Dec): string {
+  if (typeof n === 'number') {
+    // Most literals are plain already (10, 0.6, 98): no decimal needed. Exponent forms go through one.
+    const s = formatNumber(n);
+    if (PLAIN.test(s)) return s.charCodeAt(0) === 45 /* - */ ? `(${s})` : s;
+  }
   const d = D(typeof n === 'number' ? formatNumber(n) : n);
   const s = d.toFixed();
   return d.isNegative() && !d.isZero() ? `(${s})` : s;

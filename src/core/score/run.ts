@@ -205,26 +205,31 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, actualRaw:
       }
     }
   }
-  const refOf = (c: CellRef) => (sameRow ? `${colToLetters(c.col)}${ROW_MARK}` : c.a1);
-  const actualRef: CellRef = { row, col: actualCol, a1: toA1(row, actualCol) };
-  const actual = readActual(grid, actualRef, sameRow ? `${colToLetters(actualCol)}${ROW_MARK}` : actualRef.a1);
+  // References to cells of the row itself are written with the row placeholder (a template shared by
+  // every row with the same inputs); a 指标值 or 分值 merged down from another row is named as it is.
+  const actualRefText = sameRow ? colToLetters(actualCol) + ROW_MARK : toA1(row, actualCol);
+  const refOf = (c: CellRef) => (sameRow ? colToLetters(c.col) + ROW_MARK : c.a1);
+  const actual = readActual(grid, { row, col: actualCol, a1: toA1(row, actualCol) }, actualRefText);
   const weight = readWeight(ind, refOf);
   const out = scoreIndicator({
     ind,
     rule: ind.parsedRule,
     actual,
-    ref: sameRow ? `${colToLetters(actualCol)}${ROW_MARK}` : actualRef.a1,
+    ref: actualRefText,
     target: readTarget(grid, ind, refOf),
     weight,
     dir: directionOf(ind),
-    unit: ind.unit?.text ?? null,
-    actualPercentFormat: isPercentFormat(grid.numberFormat(row, actualCol)),
+    unit: ind.unit !== null ? ind.unit.text : null,
+    actualPercentFormat: isPercentFormat(actualFormat),
   });
-  const guarded = out.formula ? `IF(TRIM(${sameRow ? `${colToLetters(actualCol)}${ROW_MARK}` : actualRef.a1})="","",${out.formula})` : null;
+  const guarded = out.formula ? `IF(TRIM(${actualRefText})="","",${out.formula})` : null;
   const result: RowOutcome = {
-    ...out,
+    method: out.method,
+    score: out.score,
     formula: guarded,
-    formulaParts: guarded ? guarded.split(ROW_MARK) : null,
+    explanation: out.explanation,
+    review: out.review,
+    formulaParts: guarded !== null ? guarded.split(ROW_MARK) : null,
     weight: weight ? weight.value.toNumber() : null,
     weightSource: weight ? weight.source : null,
     actualEmpty: actual.kind === 'empty',

@@ -1,0 +1,25 @@
+/** Excel literals and numbers for people: the exact texts the formulas and explanations use. */
+import fc from 'fast-check';
+import { D, fmt, lit } from '../../src/core/score/num';
+
+test.each([
+  [10, '10'],
+  [0.6, '0.6'],
+  [-2, '(-2)'],
+  [-0, '0'],
+  [0.1 + 0.2, '0.3'],
+  [1e-7, '0.0000001'],
+  [1.5e21, '1500000000000000000000'],
+  [-3.25e-8, '(-0.0000000325)'],
+])('lit(%p) = %s', (n, text) => {
+  expect(lit(n)).toBe(text);
+});
+
+test('a number and its decimal give the same literal', () => {
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 }), (n) => {
+      expect(lit(n)).toBe(lit(D(fmt(n))));
+    }),
+    { numRuns: 2000 },
+  );
+});
