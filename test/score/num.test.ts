@@ -23,3 +23,21 @@ test('a number and its decimal give the same literal', () => {
     { numRuns: 2000 },
   );
 });
+
+test('fmt of a decimal reads as the number it rounds to', () => {
+  const slow = (d: ReturnType<typeof D>) => {
+    const v = d.toSignificantDigits(15).toNumber();
+    return String(Number.isInteger(v) ? v : Number(v.toPrecision(15)));
+  };
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 }), fc.integer({ min: 0, max: 20 }), (n, places) => {
+      const d = D(n).toDecimalPlaces(places);
+      expect(fmt(d)).toBe(slow(d));
+    }),
+    { numRuns: 3000 },
+  );
+  expect(fmt(D('-0'))).toBe('0');
+  expect(fmt(D('41.80'))).toBe('41.8');
+  expect(fmt(D('1e-7'))).toBe('1e-7');
+  expect(fmt(D('10').dividedBy(3))).toBe('3.33333333333333');
+});

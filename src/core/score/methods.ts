@@ -134,8 +134,20 @@ function ruleText(input: MethodInput, base: Dec | null): Bilingual {
   const t = input.target;
   const rate = t.kind === 'number' && t.percent;
   const unit = t.kind === 'number' ? (t.unit ?? input.unit) : input.unit;
-  return describeRule(input.rule, { rate, unit, base });
+  // The same rule is described for every row it scores (the parser shares one object per text).
+  let byRule = RULE_TEXTS.get(input.rule);
+  if (byRule === undefined) RULE_TEXTS.set(input.rule, (byRule = new Map()));
+  const key = `${rate ? 1 : 0}${base === null ? '' : base.toString()}\u0001${unit ?? ''}`;
+  let text = byRule.get(key);
+  if (text === undefined) {
+    if (byRule.size >= 1000) byRule.clear();
+    byRule.set(key, (text = describeRule(input.rule, { rate, unit, base })));
+  }
+  return text;
 }
+
+/** Rule descriptions by parsed rule, then rate/base/unit (Bilingual values are shared and never changed). */
+const RULE_TEXTS = new WeakMap<ParsedRule, Map<string, Bilingual>>();
 
 /** The weight, or a review reason. */
 function needWeight(input: MethodInput): WeightValue | Bilingual {

@@ -34,7 +34,7 @@ export function r10(x: Dec): Dec {
 
 /** A score as the sheet shows it: ROUND(x, 2) of the 15-significant-digit value. */
 export function roundScore(x: Dec): number {
-  const v = x.toSignificantDigits(15).toDecimalPlaces(2).toNumber();
+  const v = (x.precision() <= 15 ? x : x.toSignificantDigits(15)).toDecimalPlaces(2).toNumber();
   return v === 0 ? 0 : v; // no -0
 }
 
@@ -48,7 +48,12 @@ export function maxD(a: Dec, b: Dec): Dec {
 
 /** A number for a person: no binary noise, no trailing zeros (41.8, 10, 0.5). */
 export function fmt(n: number | Dec): string {
-  if (n instanceof Dec) return formatNumber(n.toSignificantDigits(15).toNumber());
+  if (n instanceof Dec) {
+    // Fifteen significant digits or fewer: the decimal's own text is the number's (no rounding, no
+    // binary detour; JavaScript and decimal.js switch to exponents at the same magnitudes).
+    if (n.precision() <= 15) return n.isZero() ? '0' : n.toString();
+    return formatNumber(n.toSignificantDigits(15).toNumber());
+  }
   return formatNumber(n);
 }
 
