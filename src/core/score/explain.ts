@@ -10,13 +10,17 @@ export function bi(zh: string, en: string): Bilingual {
 /** Joins explanation parts: Chinese run together, English with spaces, each sentence capitalised. */
 export function join(...parts: Bilingual[]): Bilingual {
   let en = '';
-  for (const p of parts) {
+  let zh = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    zh += p['zh-CN'];
     const t = p['en-US'].trim();
-    if (!t) continue;
-    if (en === '' || /[.)]$/.test(en)) en += (en ? ' ' : '') + t[0].toUpperCase() + t.slice(1);
+    if (t === '') continue;
+    const last = en.charCodeAt(en.length - 1); // NaN for ''
+    if (en === '' || last === 46 /* . */ || last === 41 /* ) */) en += (en ? ' ' : '') + t[0].toUpperCase() + t.slice(1);
     else en += ' ' + t;
   }
-  return bi(parts.map((p) => p['zh-CN']).join(''), en);
+  return bi(zh, en);
 }
 
 /** A value with its unit: `41.8 万元`, `96%`, `12`. */
