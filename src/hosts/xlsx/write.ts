@@ -30,6 +30,10 @@ interface Note {
   dirty: boolean;
 }
 
+function formulaKey(sheet: string, row: number, col: number): string {
+  return `${sheet}\u0000${row}\u0000${col}`;
+}
+
 class PlanError extends Error {
   constructor(message: string) {
     super(message);
@@ -192,16 +196,28 @@ class Writer {
     // excelize marks the cell t="str" and keeps its old <v>; fixups.ts writes the value and type.
     this.dropFormulaFix(op.sheet, cell);
     const p = parseA1(cell);
-    this.fixups.formulas.push({ sheet: op.sheet, row: p.row, col: p.col, value: op.value ?? null });
+    this.addFormulaFix(op.sheet, p.row, p.col, op.value ?? null);
     if (op.note) this.addNote(op.sheet, cell, op.note, where);
   }
 
   private dropFormulaFix(sheet: string, cell: string): void {
     const p = parseA1(cell);
+    // Most cells have no pending fix: the set answers that without a scan of the list (10,000
+    // formulas would otherwise cost 50 million comparisons).
+    this.formulaCells ??= new Set(this.fixups.formulas.map((f) => formulaKey(f.sheet, f.row, f.col)));
+    if (!this.formulaCells.delete(formulaKey(sheet, p.row, p.col))) return;
     const list = this.fixups.formulas;
     for (let i = list.length - 1; i >= 0; i--) {
       if (list[i].sheet === sheet && list[i].row === p.row && list[i].col === p.col) list.splice(i, 1);
     }
+  }
+
+  /** The cells of `fixups.formulas`, by formulaKey; null when it must be rebuilt (rows moved, a sheet went). */
+  private formulaCells: Set<string> | null = null;
+
+  private addFormulaFix(sheet: string, row: number, col: number, value: PlanValue): void {
+    this.fixups.formulas.push({ sheet, row, col, value });
+    this.formulaCells?.add(formulaKey(sheet, row, col));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -368,6 +384,7 @@ class Writer {
 
     // Pending formula values move with their cells.
     for (const fx of this.fixups.formulas) if (fx.sheet === sheet && fx.row >= at) fx.row += count;
+    this.formulaCells = null;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -477,6 +494,7 @@ class Writer {
       this.notes.delete(replace);
       this.merges.delete(replace);
       for (let i = this.fixups.formulas.length - 1; i >= 0; i--) if (this.fixups.formulas[i].sheet === replace) this.fixups.formulas.splice(i, 1);
+      this.formulaCells = null;
       this.fixups.noteSheets.delete(replace);
     }
     check(this.f.NewSheet(name), where);
