@@ -88,6 +88,12 @@ maybe('LibreOffice recalculation of a scored workbook', () => {
     const fromEngine = result.projects.flatMap((p) => p.indicators.map((s) => [s.cell, s.score]));
     expect(fromCli).toEqual(fromEngine);
     expect(expectations(result).size).toBeGreaterThan(120);
+    // The formula forms LibreOffice has to agree on are all here: grade words against an array
+    // constant, prefixes by LEFT against one, and tier chains.
+    const formulas = result.projects.flatMap((p) => p.indicators.map((s) => s.formula ?? ''));
+    expect(formulas.some((f) => /OR\(TRIM\([A-Z]+\d+\)=\{"/.test(f))).toBe(true);
+    expect(formulas.some((f) => /OR\(LEFT\(TRIM\([A-Z]+\d+\),4\)=\{"/.test(f))).toBe(true);
+    expect(result.projects.some((p) => p.indicators.some((s) => s.method === 'tier' && s.formula !== null))).toBe(true);
   });
 
   test('every score cell of the CLI’s copy, recalculated, equals the engine’s number', async () => {
