@@ -298,22 +298,27 @@ export function scoreStep(input: MethodInput, rule: StepRule): MethodOutcome {
   const aText = valueText(a, rate, x.unit ?? unit);
   const tText = valueText(t.value, rate, unit);
   const tw = triggerWord(rule);
-  const devText = relative ? `${fmtPct(devValue)}%` : rate ? `${fmt(devValue)} 个百分点` : valueText(devValue, false, unit);
-  const devTextEn = relative ? `${fmtPct(devValue)}%` : rate ? `${fmt(devValue)} percentage point${devValue.equals(1) ? '' : 's'}` : valueText(devValue, false, unit);
+  // Each number is formatted once and used in both languages.
+  const scoreText = fmt(roundScore(score));
   let body: Bilingual;
   if (raw.isZero()) {
     const zh = rule.trigger === 'over' ? '未超出' : rule.trigger === 'under' ? '不低于' : '等于';
     const en = rule.trigger === 'over' ? 'not over' : rule.trigger === 'under' ? 'not under' : 'equal to';
-    body = bi(`实际 ${aText}，${zh}目标 ${tText}，不扣分，得 ${fmt(roundScore(score))} 分。`, `Actual ${aText}, ${en} the target ${tText}: nothing deducted, score ${fmt(roundScore(score))}.`);
+    body = bi(`实际 ${aText}，${zh}目标 ${tText}，不扣分，得 ${scoreText} 分。`, `Actual ${aText}, ${en} the target ${tText}: nothing deducted, score ${scoreText}.`);
   } else {
+    const dev = relative ? `${fmtPct(devValue)}%` : rate ? fmt(devValue) : valueText(devValue, false, unit);
+    const devText = rate && !relative ? `${dev} 个百分点` : dev;
+    const devTextEn = rate && !relative ? `${dev} percentage point${devValue.equals(1) ? '' : 's'}` : dev;
     const dirZh = rule.trigger === 'over' ? '超出' : rule.trigger === 'under' ? '低于' : '偏离';
-    const stepsZh = rule.partialSteps ? `计 ${fmt(n)} 档` : `满 ${fmt(n)} 档`;
-    const stepsEn = `${fmt(n)} ${rule.partialSteps ? '' : 'whole '}step${n.equals(1) ? '' : 's'}`;
+    const nText = fmt(n);
+    const dedText = fmt(ded);
+    const stepsZh = rule.partialSteps ? `计 ${nText} 档` : `满 ${nText} 档`;
+    const stepsEn = `${nText} ${rule.partialSteps ? '' : 'whole '}step${n.equals(1) ? '' : 's'}`;
     const capZh = capped ? `（以 ${fmt(rule.cap!)} 分为限）` : '';
     const capEn = capped ? ` (capped at ${fmt(rule.cap!)})` : '';
     body = bi(
-      `实际 ${aText}，${dirZh}目标 ${tText} ${devText}，${stepsZh}，扣 ${fmt(ded)} 分${capZh}，得 ${fmt(roundScore(score))} 分。`,
-      `Actual ${aText}, ${tw['en-US']} the target ${tText} by ${devTextEn}: ${stepsEn}, −${fmt(ded)}${capEn}, score ${fmt(roundScore(score))}.`,
+      `实际 ${aText}，${dirZh}目标 ${tText} ${devText}，${stepsZh}，扣 ${dedText} 分${capZh}，得 ${scoreText} 分。`,
+      `Actual ${aText}, ${tw['en-US']} the target ${tText} by ${devTextEn}: ${stepsEn}, −${dedText}${capEn}, score ${scoreText}.`,
     );
   }
   return scored('step', score, formula, join(head, note, body));
