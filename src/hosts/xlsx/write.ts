@@ -177,7 +177,7 @@ class Writer {
     const cell = normaliseCell(op.cell);
     const where = `setValue ${op.sheet}!${cell}`;
     this.writeValue(op.sheet, cell, op.value, where);
-    this.dropFormulaFix(op.sheet, cell);
+    this.setFormulaFix(op.sheet, cell, false);
     if (op.note) this.addNote(op.sheet, cell, op.note, where);
   }
 
@@ -194,31 +194,34 @@ class Writer {
     if (!formula) throw new PlanError(`${where}: empty formula / 公式为空`);
     check(this.f.SetCellFormula(op.sheet, cell, formula), where);
     // excelize marks the cell t="str" and keeps its old <v>; fixups.ts writes the value and type.
-    this.dropFormulaFix(op.sheet, cell);
-    const p = parseA1(cell);
-    this.addFormulaFix(op.sheet, p.row, p.col, op.value ?? null);
+    this.setFormulaFix(op.sheet, cell, true, op.value ?? null);
     if (op.note) this.addNote(op.sheet, cell, op.note, where);
   }
 
-  private dropFormulaFix(sheet: string, cell: string): void {
-    const p = parseA1(cell);
+  /**
+   * The cached value fixups.ts writes for a cell's formula (a cell has at most one): `value` for a
+   * formula just set (`formula`), none for a cell that no longer holds one.
+   */
+  private setFormulaFix(sheet: string, cell: string, formula: boolean, value: PlanValue = null): void {
+    const { row, col } = parseA1(cell);
+    const key = formulaKey(sheet, row, col);
     // Most cells have no pending fix: the set answers that without a scan of the list (10,000
     // formulas would otherwise cost 50 million comparisons).
     this.formulaCells ??= new Set(this.fixups.formulas.map((f) => formulaKey(f.sheet, f.row, f.col)));
-    if (!this.formulaCells.delete(formulaKey(sheet, p.row, p.col))) return;
-    const list = this.fixups.formulas;
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (list[i].sheet === sheet && list[i].row === p.row && list[i].col === p.col) list.splice(i, 1);
+    if (this.formulaCells.has(key)) {
+      const list = this.fixups.formulas;
+      for (let i = list.length - 1; i >= 0; i--) if (list[i].sheet === sheet && list[i].row === row && list[i].col === col) list.splice(i, 1);
     }
+    if (!formula) {
+      this.formulaCells.delete(key);
+      return;
+    }
+    this.fixups.formulas.push({ sheet, row, col, value });
+    this.formulaCells.add(key);
   }
 
   /** The cells of `fixups.formulas`, by formulaKey; null when it must be rebuilt (rows moved, a sheet went). */
   private formulaCells: Set<string> | null = null;
-
-  private addFormulaFix(sheet: string, row: number, col: number, value: PlanValue): void {
-    this.fixups.formulas.push({ sheet, row, col, value });
-    this.formulaCells?.add(formulaKey(sheet, row, col));
-  }
 
   // ---------------------------------------------------------------------------------------------
   // notes
