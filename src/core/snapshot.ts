@@ -2,7 +2,7 @@
  * A snapshot is what a host reads of a sheet: values, formulas, number formats and merged areas.
  * It is plain data, so the pure core can run on it in Node, in the browser or under test.
  */
-import type { RangeRef } from './a1';
+import { lettersToCol, type RangeRef } from './a1';
 
 /** A cell's value as a host reports it (a formula cell reports its cached result). */
 export type CellValue = string | number | boolean | null;
@@ -152,14 +152,10 @@ function byCell(record: Record<string, string> | undefined): Map<number, string>
   const map = new Map<number, string>();
   for (const key in record) {
     const m = A1_KEY.exec(key);
-    if (!m) continue;
-    let col = 0;
-    for (let i = 0; i < m[1].length; i++) col = col * 26 + (m[1].charCodeAt(i) - 64);
-    map.set(Number(m[2]) * CELL_STRIDE + col, record[key]);
+    if (m) map.set(Number(m[2]) * CELL_STRIDE + lettersToCol(m[1]), record[key]);
   }
   return map.size ? map : null;
 }
-
 
 /** A cell value as trimmed text ('' for empty); numbers as a person reads them. */
 export function cellText(v: CellValue | undefined): string {

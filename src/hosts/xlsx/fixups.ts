@@ -15,7 +15,7 @@
  */
 import { unescapeXml } from '../xml-text';
 import { unzipSync, zipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
-import { parseA1 } from '../../core/a1';
+import { colToLetters, parseA1 } from '../../core/a1';
 import type { PlanValue } from '../../core/plan';
 
 export interface FormulaFix {
@@ -190,7 +190,7 @@ export function setCachedValue(cell: string, value: PlanValue): string {
  */
 function fixFormulas(xml: string, fixes: FormulaFix[]): string {
   const byRef = new Map<string, FormulaFix>();
-  for (const fx of fixes) byRef.set(colLetters(fx.col) + fx.row, fx); // the last fix of a cell wins
+  for (const fx of fixes) byRef.set(colToLetters(fx.col) + fx.row, fx); // the last fix of a cell wins
   const needle = '<c r="';
   const out: string[] = [];
   let last = 0;
@@ -220,17 +220,6 @@ function fixFormulas(xml: string, fixes: FormulaFix[]): string {
   if (last === 0) return xml;
   out.push(xml.slice(last));
   return out.join('');
-}
-
-function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,7 +265,7 @@ export function fixVml(vml: string, commentRefs: Set<string>): string {
     if (/ObjectType\s*=\s*["']Note["']/.test(s)) {
       const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(s);
       const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(s);
-      if (row && col) key = colLetters(Number(col[1]) + 1) + (Number(row[1]) + 1);
+      if (row && col) key = colToLetters(Number(col[1]) + 1) + (Number(row[1]) + 1);
     }
     shapes.push({ start: m.index, end: m.index + s.length, key });
   }
@@ -304,7 +293,7 @@ function commentRefsOf(xml: string): Set<string> {
     if (ref) {
       try {
         const p = parseA1(ref);
-        refs.add(colLetters(p.col) + p.row);
+        refs.add(colToLetters(p.col) + p.row);
       } catch {
         /* ignore a malformed ref */
       }
