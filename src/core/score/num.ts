@@ -68,12 +68,13 @@ const PLAIN = /^-?\d+(\.\d+)?$/;
 
 /** A number as an Excel literal: plain decimal notation, negative numbers in brackets. */
 export function lit(n: number | Dec): string {
+  let d: Dec;
   if (typeof n === 'number') {
     // Most literals are plain already (10, 0.6, 98): no decimal needed. Exponent forms go through one.
-    const s = formatNumber(n);
-    if (PLAIN.test(s)) return s.charCodeAt(0) === 45 /* - */ ? `(${s})` : s;
-  }
-  const d = D(typeof n === 'number' ? formatNumber(n) : n);
+    const text = formatNumber(n);
+    if (PLAIN.test(text)) return text.charCodeAt(0) === 45 /* - */ ? `(${text})` : text;
+    d = D(text);
+  } else d = n;
   const s = d.toFixed();
   return d.isNegative() && !d.isZero() ? `(${s})` : s;
 }

@@ -5,7 +5,7 @@ import type { Profile } from '../profile';
 import type { Finding } from '../findings';
 import type { CellRef, Indicator, ParsedRule, Project, TargetTable } from '../model';
 import { readWorkbookModel } from '../layout/read';
-import { colToLetters, toA1 } from '../a1';
+import { colToLetters, parseA1, toA1 } from '../a1';
 import { D, fmt, fmtPct, lit, minD, roundScore } from './num';
 import { directionOf, excelTrim, isPercentFormat, readActual, readTarget, readWeight } from './inputs';
 import { scoreIndicator, type MethodOutcome } from './methods';
@@ -155,8 +155,6 @@ interface MemoEntry {
   out: RowOutcome;
 }
 
-
-
 /**
  * Scores one indicator row. The formula comes back as a template (row number = ROW_MARK): every cell it
  * reads is on the row itself. Rows whose inputs are equal (rule, 指标值, 度量单位, 指标值类型, category,
@@ -207,9 +205,10 @@ function scoreRow(grid: SheetGrid, ind: Indicator, actualCol: number, actualRaw:
   }
   // References to cells of the row itself are written with the row placeholder (a template shared by
   // every row with the same inputs); a 指标值 or 分值 merged down from another row is named as it is.
-  const actualRefText = sameRow ? colToLetters(actualCol) + ROW_MARK : toA1(row, actualCol);
+  const actualA1 = toA1(row, actualCol);
+  const actualRefText = sameRow ? colToLetters(actualCol) + ROW_MARK : actualA1;
   const refOf = (c: CellRef) => (sameRow ? colToLetters(c.col) + ROW_MARK : c.a1);
-  const actual = readActual(grid, { row, col: actualCol, a1: toA1(row, actualCol) }, actualRefText);
+  const actual = readActual(grid, { row, col: actualCol, a1: actualA1 }, actualRefText);
   const weight = readWeight(ind, refOf);
   const out = scoreIndicator({
     ind,
@@ -402,9 +401,7 @@ function scoreProject(
     const cells = cellList(scoreCol, indicators.map((s) => s.row));
     if (be) cells.push(be.cell);
     totalFormula = totalFormulaOf(cells, indicators.length + (be ? 1 : 0));
-    const existing = grid.value(totalRow!, scoreCol);
-    const f = grid.formula(totalRow!, scoreCol);
-    const userHas = (f !== undefined && !f.replace(/^=/, '').startsWith('IF(COUNT(')) || (f === undefined && existing !== null && excelTrim(String(existing)) !== '');
+    const userHas = previousOf(grid, totalRow!, scoreCol, (f) => f.replace(/^=/, '').startsWith('IF(COUNT(')) === 'user';
     if (userHas && !options.overwrite) {
       totalCell = null;
       totalFormula = null;
@@ -416,12 +413,9 @@ function scoreProject(
   if (summary.grade && totalCell) {
     gradeCell = summary.grade.cell;
     gradeFormula = `IF(${totalCell}="","",IF(${totalCell}>=90,"优",IF(${totalCell}>=80,"良",IF(${totalCell}>=60,"中","差"))))`;
-    const m = /^([A-Z]+)(\d+)$/.exec(gradeCell)!;
-    const gRow = Number(m[2]);
-    const gCol = colNumber(m[1]);
-    const f = grid.formula(gRow, gCol);
-    const v = grid.value(gRow, gCol);
-    const userHas = (f !== undefined && !f.replace(/^=/, '').startsWith(`IF(${totalCell}="",""`)) || (f === undefined && v !== null && excelTrim(String(v)) !== '');
+    const g = parseA1(gradeCell);
+    const own = `IF(${totalCell}="",""`;
+    const userHas = previousOf(grid, g.row, g.col, (f) => f.replace(/^=/, '').startsWith(own)) === 'user';
     if (userHas && !options.overwrite) {
       gradeCell = null;
       gradeFormula = null;
@@ -446,10 +440,15 @@ function scoreProject(
   };
 }
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+/** How a formula jixiao wrote is told: the 实际完成值 cell whose guard starts it (score cells), or a test. */
+type OwnFormula = string | ((formula: string) => boolean);
+
+/** What a cell held before scoring: nothing, a formula jixiao wrote, or a value or formula of the user's. */
+function previousOf(grid: SheetGrid, row: number, col: number, own: OwnFormula): IndicatorScore['previous'] {
+  const f = grid.formula(row, col);
+  if (f !== undefined) return (typeof own === 'string' ? isOwnScoreFormula(f, own) : own(f)) ? 'own' : 'user';
+  const v = grid.value(row, col);
+  return v !== null && !(typeof v === 'string' && excelTrim(v) === '') ? 'user' : 'empty';
 }
 
 /** A score cell that holds a value of the user's (not a formula jixiao wrote) is kept unless overwrite. */
@@ -459,15 +458,11 @@ function keepUserScore(
   row: number,
   col: number,
   options: Required<ScoreOptions>,
-  /** The 实际完成值 cell, whose guard starts jixiao's formulas; or, for other cells, a test of the formula. */
-  own: string | ((formula: string) => boolean),
+  own: OwnFormula,
 ): void {
-  const f = grid.formula(row, col);
-  const v = grid.value(row, col);
-  const hasValue = v !== null && !(typeof v === 'string' && excelTrim(v) === '');
-  const ours = (formula: string) => (typeof own === 'string' ? isOwnScoreFormula(formula, own) : own(formula));
-  s.previous = f !== undefined ? (ours(f) ? 'own' : 'user') : hasValue ? 'user' : 'empty';
+  s.previous = previousOf(grid, row, col, own);
   if (options.overwrite || s.previous !== 'user') return;
+  const v = grid.value(row, col);
   const engine = s.score;
   s.kept = true;
   s.userScore = v;
