@@ -2,8 +2,7 @@
 import type { RuleModule } from '../findings';
 import type { CategoryKey } from '../model';
 import { STANDARD_CATEGORIES } from '../layout/headers';
-import { categorySlot } from './util';
-
+import { CATEGORY_KEYS, categorySlot, firstCategory } from './util';
 import { addIndicatorsFix, subcategoriesFor } from '../fixes/descriptors';
 
 const CATEGORY_FOR: Record<CategoryKey, 'addOutput' | 'addEffect' | 'addSatisfaction' | 'incomplete'> = {
@@ -13,7 +12,7 @@ const CATEGORY_FOR: Record<CategoryKey, 'addOutput' | 'addEffect' | 'addSatisfac
   cost: 'incomplete',
 };
 
-const REQUIRED_NEW: readonly CategoryKey[] = ['cost', 'output', 'effect', 'satisfaction'];
+const REQUIRED_NEW: readonly CategoryKey[] = CATEGORY_KEYS;
 const REQUIRED_OLD: readonly CategoryKey[] = ['output', 'effect', 'satisfaction'];
 
 export const requiredCategory: RuleModule = {
@@ -45,13 +44,12 @@ export const requiredCategory: RuleModule = {
         for (let ki = 0; ki < required.length; ki++) {
           const key = required[ki];
           if (counts[categorySlot(key)] > 0) continue;
-          const blocks = project.categories.filter((c) => c.key === key);
+          const block = firstCategory(project, key);
           const name = STANDARD_CATEGORIES[key];
-          const cell = blocks[0]?.cell ?? project.nameCell;
           ctx.report(table, {
-            cell,
+            cell: block?.cell ?? project.nameCell,
             project,
-            message: blocks.length
+            message: block
               ? {
                   'zh-CN': `项目「${project.name}」的一级指标「${name}」下没有三级指标`,
                   'en-US': `Project "${project.name}": 一级 ${name} has no indicator`,
