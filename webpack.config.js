@@ -108,8 +108,8 @@ module.exports = async (env = {}, argv = {}) => {
     context: __dirname,
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
-      message: './src/commands/message.ts',
+      commands: './src/ribbon/commands.ts',
+      message: './src/ribbon/message.ts',
       ...(preview ? { preview: './src/preview/index.tsx' } : {}),
     },
     output: {

@@ -6,10 +6,10 @@
  *   npm run bench:addin              (1,000 and 10,000 rows)
  *   npm run bench:addin -- 1000      (chosen sizes)
  */
-import type { CellValue } from '../src/core/snapshot';
-import type { WorkbookSnapshot } from '../src/core/snapshot';
+import type { CellValue } from '../src/core/snapshot/snapshot';
+import type { WorkbookSnapshot } from '../src/core/snapshot/snapshot';
 import { BUILTIN_PROFILES } from '../src/core/profile';
-import { runCheck, checkPlan } from '../src/core/engine';
+import { runCheck, checkPlan } from '../src/core/check/engine';
 import { runScore, scorePlan } from '../src/core/score';
 import { measureFlow, type FlowMeasure } from '../src/hosts/fake';
 import { buildProjectSheet, type ProjectSpec } from '../test/fixtures/builder';

@@ -4,11 +4,11 @@
  * `npm run bench` builds lib/ first.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type * as Engine from '../src/core/engine';
+import type * as Engine from '../src/core/check/engine';
 import type * as Profile from '../src/core/profile';
 import type * as Read from '../src/hosts/xlsx/read';
 import type * as Write from '../src/hosts/xlsx/write';
-import type { WorkbookSnapshot } from '../src/core/snapshot';
+import type { WorkbookSnapshot } from '../src/core/snapshot/snapshot';
 import { time } from './util';
 
 export const engine: typeof Engine = require('../lib/core/engine');

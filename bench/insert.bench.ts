@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import { readWorkbook } from '../src/hosts/xlsx/read';
 import { applyPlanToXlsx } from '../src/hosts/xlsx/write';
 import { readWorkbookModel } from '../src/core/layout/read';
-import { createOpsContext, planInsertTemplates, type InsertTemplateRequest } from '../src/core/ops';
+import { createOpsContext, planInsertTemplates, type InsertTemplateRequest } from '../src/core/edit';
 import { benchWorkbook } from './generate';
 import { median, time } from './util';
 

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CellValue } from '../src/core/snapshot';
+import type { CellValue } from '../src/core/snapshot/snapshot';
 import type * as Score from '../src/core/score';
 import { buildProjectSheet, type ProjectSpec } from '../test/fixtures/builder';
 import { snapshotToXlsx } from '../test/fixtures/xlsx';

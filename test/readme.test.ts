@@ -1,7 +1,7 @@
 /** The README documents every rule and starts with the two set-up commands. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES } from '../src/core/rules';
+import { ALL_RULES } from '../src/core/check/rules';
 
 const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 

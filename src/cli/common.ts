@@ -1,5 +1,5 @@
 /** What the commands share: exit codes, output streams, and the report of a file that could not be read. */
-import type { FileReport } from '../core/report';
+import type { FileReport } from '../core/check/report';
 
 export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
 

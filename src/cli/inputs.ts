@@ -1,7 +1,7 @@
 /** Expand the command line's files and directories into the workbooks to read. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { WorkbookSnapshot } from '../core/snapshot';
+import type { WorkbookSnapshot } from '../core/snapshot/snapshot';
 import { readWorkbook, readWorkbookBytes, WorkbookReadError } from '../hosts/xlsx/read';
 
 /**

@@ -1,8 +1,8 @@
 /** Human-readable output of `jixiao check`: findings grouped by file, sheet and project. */
 import { styleText } from 'node:util';
-import type { Lang } from '../core/findings';
-import type { FileReport } from '../core/report';
-import { SEVERITY_LABEL } from '../core/i18n';
+import type { Lang } from '../core/check/findings';
+import type { FileReport } from '../core/check/report';
+import { SEVERITY_LABEL } from '../core/check/i18n';
 
 type Style = Parameters<typeof styleText>[0];
 

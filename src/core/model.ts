@@ -4,27 +4,11 @@
  * 指标值类型 = direction; 度量单位 = unit; 评（扣）分标准 = rule; 分值 = weight; 得分 = score;
  * 实际完成值 = actual; 资金总额 = fund.
  */
-import type { CellValue } from './snapshot';
+import type { CellValue } from './snapshot/snapshot';
+import type { CategoryKey, Direction, Framework, RuleFamily, SubcategoryKey } from './domain/framework';
 
-export type Direction = 'gte' | 'lte' | 'eq' | 'qualitative';
+export type { CategoryKey, Direction, Framework, RuleFamily, SubcategoryKey };
 
-/** Standard 一级 keys. */
-export type CategoryKey = 'cost' | 'output' | 'effect' | 'satisfaction';
-
-/** Standard 二级 keys. */
-export type SubcategoryKey =
-  | 'economicCost'
-  | 'socialCost'
-  | 'ecoCost'
-  | 'cost' // 成本指标 as a 二级 under 产出 (old framework)
-  | 'quantity'
-  | 'quality'
-  | 'timeliness'
-  | 'economicEffect'
-  | 'socialEffect'
-  | 'ecoEffect'
-  | 'sustainability'
-  | 'serviceSatisfaction';
 
 /** A cell of the table: where a value came from. Rows and columns are 1-based. */
 export interface CellRef {
@@ -70,14 +54,6 @@ export interface ParsedTarget {
 
 // ---------------------------------------------------------------- scoring rules
 
-export type RuleFamily =
-  | 'step'
-  | 'threshold'
-  | 'tier'
-  | 'binary'
-  | 'perOccurrence'
-  | 'checklist'
-  | 'unspecified';
 
 /** An arithmetic expression as written in a rule's formula; `rate` is 完成率 as a fraction (1 = 100%). */
 export type Expr =
@@ -256,7 +232,6 @@ export interface CategoryBlock {
   subcategories: SubcategoryBlock[];
 }
 
-export type Framework = 'new' | 'old';
 
 export interface Project {
   code: Field | null;

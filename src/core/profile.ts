@@ -1,5 +1,6 @@
 /** Profiles: the framework and weights a review expects. Validated with zod; built-ins mirror the seed and the national template. */
 import { z } from 'zod';
+import { FrameworkSchema, SUBCATEGORY_ORDER, SubcategoryKeySchema } from './domain/framework';
 
 const categoryWeights = z.object({
   cost: z.number().nonnegative().optional(),
@@ -13,7 +14,7 @@ export const ProfileSchema = z.object({
   name: z.string().min(1),
   nameEn: z.string().optional(),
   /** 'new' (财预〔2021〕101号): 成本指标 is a 一级; 'old': 成本指标 is a 二级 under 产出指标. */
-  framework: z.enum(['new', 'old']),
+  framework: FrameworkSchema,
   weights: z.object({
     /** Σ indicator weights expected per project (and for a department table). */
     indicatorTotal: z.number().positive(),
@@ -27,7 +28,7 @@ export const ProfileSchema = z.object({
   /** Tolerance for money comparisons, 万元. */
   moneyTolerance: z.number().nonnegative().default(0.005),
   /** Which 二级 under 产出 are required. */
-  requiredOutputSubcategories: z.array(z.enum(['quantity', 'quality', 'timeliness', 'cost'])).default(['quantity', 'quality', 'timeliness']),
+  requiredOutputSubcategories: z.array(SubcategoryKeySchema.extract(SUBCATEGORY_ORDER.old.output as ['quantity', 'quality', 'timeliness', 'cost'])).default(['quantity', 'quality', 'timeliness']),
 });
 
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -3,8 +3,8 @@
  * and by the preview/test host over the in-memory fake of the Excel API. React components receive one
  * by injection and never call Excel.run themselves.
  */
-import type { WorkbookSnapshot } from '../core/snapshot';
-import type { WritePlan } from '../core/plan';
+import type { WorkbookSnapshot } from '../core/snapshot/snapshot';
+import type { WritePlan } from '../core/plan/ops';
 
 export interface HostCapabilities {
   /** Cell notes (ExcelApi 1.18); without them messages go only to the 检查结果 sheet. */

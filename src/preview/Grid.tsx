@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { FakeCell, FakeSheet, FakeWorkbook } from '../hosts/fake/model';
 import { cellKey } from '../hosts/fake/model';
-import { colToLetters, toA1 } from '../core/a1';
+import { colToLetters, toA1 } from '../core/domain/a1';
 import { displayText } from './format';
 import type { DisplayInfo } from './xlsx-load';
 

@@ -1,6 +1,6 @@
 /** How the preview grid shows a cell's value. */
 import type { FakeCell } from '../hosts/fake/model';
-import { formatNumber } from '../core/snapshot';
+import { formatNumber } from '../core/snapshot/snapshot';
 
 /** The text Excel would show, for the number formats tables use (dates, percentages, fixed decimals). */
 export function displayText(cell: FakeCell | undefined): string {

@@ -11,11 +11,11 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FakeExcel, emptyWorkbook, findSheet, cellAt, type FakeWorkbook } from '../hosts/fake';
 import { OfficeHost } from '../hosts/office';
-import type { WritePlan } from '../core/plan';
-import { parseA1 } from '../core/a1';
+import type { WritePlan } from '../core/plan/ops';
+import { parseA1 } from '../core/domain/a1';
 import { applyPlanToXlsx } from '../hosts/xlsx/write';
 import { Grid } from './Grid';
-import { checkCommand } from '../commands/check-command';
+import { checkCommand } from '../ribbon/check-command';
 import { langFromDisplay } from '../taskpane/strings';
 import { loadXlsx, type DisplayInfo } from './xlsx-load';
 import { RecordingHost, replayPlan } from './recorder';
@@ -49,10 +49,10 @@ class PreviewState {
     for (const op of plan.ops) if (op.op === 'setFormula') this.pending.set(`${op.sheet}!${op.cell}`, { formula: op.formula, value: op.value });
   }
 
-  private cachedValue(formula: string, sheet: string, address: string): import('../core/snapshot').CellValue {
+  private cachedValue(formula: string, sheet: string, address: string): import('../core/snapshot/snapshot').CellValue {
     const cell = address.replace(/^.*!/, '').replace(/\$/g, '');
     const hit = this.pending.get(`${sheet}!${cell}`);
-    if (hit && hit.formula.replace(/^=/, '') === formula.replace(/^=/, '')) return hit.value as import('../core/snapshot').CellValue;
+    if (hit && hit.formula.replace(/^=/, '') === formula.replace(/^=/, '')) return hit.value as import('../core/snapshot/snapshot').CellValue;
     return null;
   }
 

@@ -4,8 +4,8 @@
  * on the original file with the CLI's writer (excelize) and hand the user a real .xlsx.
  */
 import type { ApplyOptions, ApplyReport, CellAddress, ClearReport, HostCapabilities, WorkbookHost } from '../hosts/workbook-host';
-import type { WorkbookSnapshot } from '../core/snapshot';
-import type { PlanOp, WritePlan } from '../core/plan';
+import type { WorkbookSnapshot } from '../core/snapshot/snapshot';
+import type { PlanOp, WritePlan } from '../core/plan/ops';
 
 export type LogEntry = { kind: 'plan'; plan: WritePlan; replaceMarks: boolean } | { kind: 'clear' };
 

@@ -5,7 +5,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import { cellKey, newSheet, type FakeCell, type FakeSheet, type FakeWorkbook } from '../hosts/fake/model';
-import type { CellValue } from '../core/snapshot';
+import type { CellValue } from '../core/snapshot/snapshot';
 
 /** Extra display information the fake does not keep (row heights, horizontal alignment) by sheet name. */
 export interface DisplayInfo {

@@ -13,17 +13,17 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Lang } from '../core/findings';
+import type { Lang } from '../core/check/findings';
 import type { WorkbookHost } from '../hosts/workbook-host';
 import { PaneContext, errorText, type CheckState, type Notice, type PaneContextValue } from './context';
 import { STRINGS } from './strings';
-import { loadSettings, saveSettings, type Settings } from './settings';
-import CheckTab from './CheckTab';
-import SettingsTab from './SettingsTab';
+import { loadSettings, saveSettings, type Settings } from './models/settings';
+import CheckTab from './tabs/CheckTab';
+import SettingsTab from './tabs/SettingsTab';
 
 // The score and insert tabs (and the scoring and template engines behind them) load when first opened.
-const ScoreTab = lazy(() => import(/* webpackChunkName: "score" */ './ScoreTab'));
-const InsertTab = lazy(() => import(/* webpackChunkName: "insert" */ './InsertTab'));
+const ScoreTab = lazy(() => import(/* webpackChunkName: "score" */ './tabs/ScoreTab'));
+const InsertTab = lazy(() => import(/* webpackChunkName: "insert" */ './tabs/InsertTab'));
 
 type TabId = 'check' | 'score' | 'insert' | 'settings';
 

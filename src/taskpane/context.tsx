@@ -2,11 +2,11 @@
 import { createContext, useContext } from 'react';
 import type { WorkbookHost } from '../hosts/workbook-host';
 import { HostError } from '../hosts/workbook-host';
-import type { Lang } from '../core/findings';
-import type { CheckResult } from '../core/engine';
+import type { Lang } from '../core/check/findings';
+import type { CheckResult } from '../core/check/engine';
 import type { ApplyReport } from '../hosts/workbook-host';
 import type { UiStrings } from './strings';
-import type { Settings } from './settings';
+import type { Settings } from './models/settings';
 
 export interface CheckState {
   result: CheckResult;

@@ -1,5 +1,5 @@
 /** The task pane's words, zh-CN first. Core messages (findings, notes) come from the core in the same language. */
-import type { Lang } from '../core/findings';
+import type { Lang } from '../core/check/findings';
 
 const zh = {
   appTitle: '绩效目标表助手',

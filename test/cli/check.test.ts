@@ -3,9 +3,9 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { jixiao, sha, SEED } from '../support/cli';
-import { CheckReportSchema } from '../../src/core/report';
+import { CheckReportSchema } from '../../src/core/check/report';
 import { readWorkbookFile } from '../../src/hosts/xlsx/read';
-import { FINDINGS_SHEET_NAME } from '../../src/core/i18n';
+import { FINDINGS_SHEET_NAME } from '../../src/core/check/i18n';
 import { snapshotToXlsx } from '../fixtures/xlsx';
 import { FIXTURES } from '../fixtures/catalog';
 

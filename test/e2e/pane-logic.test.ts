@@ -1,9 +1,10 @@
 /** The task pane's logic without a browser: grouping, settings, colours, the preview's replay and number display. */
-import type { Finding } from '../../src/core/findings';
-import type { WritePlan } from '../../src/core/plan';
-import { MARK_FILLS } from '../../src/core/plan';
-import { countFindings, filterFindings, groupFindings } from '../../src/taskpane/check-model';
-import { colourPlan, loadSettings, profileFromJson, activeProfile, DEFAULT_SETTINGS } from '../../src/taskpane/settings';
+import type { Finding } from '../../src/core/check/findings';
+import type { AddSheetOp, WritePlan } from '../../src/core/plan/ops';
+import { planMarks } from '../../src/core/check/marks';
+import { MARK_FILLS } from '../../src/core/plan/ops';
+import { countFindings, filterFindings, groupFindings } from '../../src/taskpane/models/check-model';
+import { loadSettings, profileFromJson, activeProfile, DEFAULT_SETTINGS } from '../../src/taskpane/models/settings';
 import { langFromDisplay, STRINGS } from '../../src/taskpane/strings';
 import { replayPlan, type LogEntry } from '../../src/preview/recorder';
 import { displayText } from '../../src/preview/format';
@@ -44,19 +45,20 @@ describe('settings', () => {
     const p = profileFromJson(JSON.stringify({ id: 'x', name: 'x', framework: 'old', weights: { indicatorTotal: 90, budgetExecution: 10 } }), 'p.json');
     expect(p.moneyTolerance).toBe(0.005);
   });
-  it('colour the marks and the 检查结果 severity cells, and leave a default plan alone', () => {
-    const plan: WritePlan = {
-      ops: [
-        { op: 'mark', sheet: 'S', cell: 'A1', severity: 'error', note: 'n' },
-        { op: 'mark', sheet: 'S', cell: 'A2', severity: 'info', note: 'n' },
-        { op: 'addSheet', name: '检查结果', rows: [[{ value: '错误', fill: MARK_FILLS.error }, { value: 'x' }]] },
-      ],
-    };
-    expect(colourPlan(plan, { ...MARK_FILLS })).toBe(plan);
-    const out = colourPlan(plan, { ...MARK_FILLS, error: 'E0C8FF' });
+  it('colour the marks and the 检查结果 severity cells with the chosen colours (the defaults when none are chosen)', () => {
+    const findings: Finding[] = [
+      { id: 'r', severity: 'error', category: 'other', sheet: 'S', cell: 'A1', row: 1, project: null, indicator: null, message: { 'zh-CN': 'n', 'en-US': 'n' } },
+      { id: 'r', severity: 'info', category: 'other', sheet: 'S', cell: 'A2', row: 2, project: null, indicator: null, message: { 'zh-CN': 'n', 'en-US': 'n' } },
+    ];
+    const byDefault = planMarks(findings, 'zh-CN');
+    expect(byDefault.ops[0]).toMatchObject({ op: 'mark', fill: MARK_FILLS.error });
+    expect(byDefault.ops[1]).toMatchObject({ op: 'mark', fill: MARK_FILLS.info });
+    const out = planMarks(findings, 'zh-CN', '', { ...MARK_FILLS, error: 'E0C8FF' });
     expect(out.ops[0]).toMatchObject({ op: 'mark', fill: 'E0C8FF' });
-    expect(out.ops[1]).not.toHaveProperty('fill');
-    expect(out.ops[2]).toMatchObject({ rows: [[{ fill: 'E0C8FF' }, { value: 'x' }]] });
+    expect(out.ops[1]).toMatchObject({ op: 'mark', fill: MARK_FILLS.info });
+    const sheet = out.ops[2] as AddSheetOp;
+    expect(sheet.rows[2][1]).toMatchObject({ fill: 'E0C8FF' });
+    expect(sheet.rows[3][1]).toMatchObject({ fill: MARK_FILLS.info });
   });
   it('pick the pane language from Office: Chinese first', () => {
     expect(langFromDisplay('zh-CN')).toBe('zh-CN');

@@ -16,10 +16,10 @@ import type { Server } from 'http';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import * as ExcelJS from 'exceljs';
 import { readWorkbookFile } from '../../src/hosts/xlsx/read';
-import { runCheck } from '../../src/core/engine';
+import { runCheck } from '../../src/core/check/engine';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../src/core/profile';
 import { runScore } from '../../src/core/score';
-import { standardSelfEval } from '../score/selfeval-builder';
+import { standardSelfEval } from '../core/score/selfeval-builder';
 import { snapshotToXlsx } from '../fixtures/xlsx';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -2,10 +2,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { runCheck, checkPlan } from '../../core/engine';
-import { fileReport, REPORT_VERSION, type CheckReport, type FileReport } from '../../core/report';
-import type { Lang } from '../../core/findings';
-import { isLang } from '../../core/i18n';
+import { runCheck, checkPlan } from '../../core/check/engine';
+import { fileReport, REPORT_VERSION, type CheckReport, type FileReport } from '../../core/check/report';
+import type { Lang } from '../../core/check/findings';
+import { isLang } from '../../core/check/i18n';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { expandInputs, outputPathFor, readFailure, readInput, samePath } from '../inputs';
 import { loadProfile, UsageError } from '../profile';

@@ -13,13 +13,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { styleText } from 'node:util';
-import type { Lang } from '../../core/findings';
-import { isLang } from '../../core/i18n';
+import type { Lang } from '../../core/check/findings';
+import { isLang } from '../../core/check/i18n';
 import { readWorkbookModel } from '../../core/layout/read';
 import type { WorkbookModel } from '../../core/model';
-import { createOpsContext, OpsError } from '../../core/ops/context';
-import { planAddScoreColumns, planInsertProject, planInsertSubcategory, planInsertTemplate } from '../../core/ops/insert';
-import type { OpNote, OpsResult } from '../../core/ops/planner';
+import { createOpsContext, OpsError } from '../../core/edit/context';
+import { planAddScoreColumns, planInsertProject, planInsertSubcategory, planInsertTemplate } from '../../core/edit/insert';
+import type { OpNote, OpsResult } from '../../core/edit/planner';
 import { readWorkbook } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { readFailure, readInput, samePath } from '../inputs';

@@ -1,15 +1,15 @@
 /** `jixiao templates [--json] [--under 二级] [--templates FILE] [--lang zh-CN|en-US]`: the indicator template library. */
 import { promises as fs } from 'node:fs';
 import { styleText } from 'node:util';
-import type { Lang } from '../../core/findings';
-import { isLang } from '../../core/i18n';
-import { STANDARD_SUBCATEGORIES } from '../../core/layout/headers';
+import type { Lang } from '../../core/check/findings';
+import { isLang } from '../../core/check/i18n';
+import { STANDARD_SUBCATEGORIES } from '../../core/domain/framework';
 import type { SubcategoryKey } from '../../core/model';
-import { DEFAULT_LIBRARY, listTemplates, loadTemplateLibrary, TemplateLibraryError } from '../../core/templates/library';
-import type { TemplateLibrary } from '../../core/templates/schema';
-import { SUBCATEGORY_KEYS } from '../../core/templates/schema';
-import { resolveSubcategory } from '../../core/ops/insert';
-import { OpsError } from '../../core/ops/context';
+import { DEFAULT_LIBRARY, listTemplates, loadTemplateLibrary, TemplateLibraryError } from '../../core/edit/templates/library';
+import type { TemplateLibrary } from '../../core/edit/templates/schema';
+import { SUBCATEGORY_KEYS } from '../../core/edit/templates/schema';
+import { resolveSubcategory } from '../../core/edit/insert';
+import { OpsError } from '../../core/edit/context';
 import { UsageError } from '../profile';
 import { EXIT, defaultIo, type Io } from '../common';
 

@@ -3,9 +3,9 @@
  * and brackets dropped), so 评（扣）分标准, 评(扣分标准) and 评扣分标准 are one word.
  * Exact words first; then a few patterns for the wordings that vary most.
  */
-import type { ColumnRole, CategoryKey, SubcategoryKey } from '../model';
-import { headerKey, normalizeText } from '../text';
-import { memoString } from '../memo';
+import type { ColumnRole } from '../model';
+import { headerKey } from '../domain/text';
+import { memoString } from '../domain/memo';
 
 const EXACT: Record<string, ColumnRole> = {};
 
@@ -65,88 +65,4 @@ function roleOfHeaderText(text: string): ColumnRole | null {
   if (exact) return exact;
   for (const [re, role] of PATTERNS) if (re.test(key)) return role;
   return null;
-}
-
-// ---------------------------------------------------------------- categories
-
-export const STANDARD_CATEGORIES: Record<CategoryKey, string> = {
-  cost: '成本指标',
-  output: '产出指标',
-  effect: '效益指标',
-  satisfaction: '满意度指标',
-};
-
-export const STANDARD_SUBCATEGORIES: Record<SubcategoryKey, string> = {
-  economicCost: '经济成本指标',
-  socialCost: '社会成本指标',
-  ecoCost: '生态环境成本指标',
-  cost: '成本指标',
-  quantity: '数量指标',
-  quality: '质量指标',
-  timeliness: '时效指标',
-  economicEffect: '经济效益指标',
-  socialEffect: '社会效益指标',
-  ecoEffect: '生态效益指标',
-  sustainability: '可持续影响指标',
-  serviceSatisfaction: '服务对象满意度指标',
-};
-
-/** Which 一级 each 二级 belongs to (成本指标 as a 二级 belongs to 产出 in the old framework). */
-export const SUBCATEGORY_PARENT: Record<SubcategoryKey, CategoryKey> = {
-  economicCost: 'cost',
-  socialCost: 'cost',
-  ecoCost: 'cost',
-  cost: 'output',
-  quantity: 'output',
-  quality: 'output',
-  timeliness: 'output',
-  economicEffect: 'effect',
-  socialEffect: 'effect',
-  ecoEffect: 'effect',
-  sustainability: 'effect',
-  serviceSatisfaction: 'satisfaction',
-};
-
-export const categoryKeyOf = memoString(categoryKeyOfText, 2000);
-
-function categoryKeyOfText(text: string): CategoryKey | null {
-  const t = normalizeText(text);
-  if (!t) return null;
-  if (/满意/.test(t)) return 'satisfaction';
-  if (/成本/.test(t)) return 'cost';
-  if (/产出/.test(t)) return 'output';
-  if (/效益|效果|影响/.test(t)) return 'effect';
-  return null;
-}
-
-export const subcategoryKeyOf = memoString(subcategoryKeyOfText, 2000);
-
-function subcategoryKeyOfText(text: string): SubcategoryKey | null {
-  const t = normalizeText(text);
-  if (!t) return null;
-  if (/满意/.test(t)) return 'serviceSatisfaction';
-  if (/经济成本/.test(t)) return 'economicCost';
-  if (/社会成本/.test(t)) return 'socialCost';
-  if (/(生态|环境)成本/.test(t)) return 'ecoCost';
-  if (/成本/.test(t)) return 'cost';
-  if (/数量/.test(t)) return 'quantity';
-  if (/质量/.test(t)) return 'quality';
-  if (/时效|时间|进度/.test(t)) return 'timeliness';
-  if (/经济效益/.test(t)) return 'economicEffect';
-  if (/社会效益/.test(t)) return 'socialEffect';
-  if (/生态(环境)?效益|环境效益/.test(t)) return 'ecoEffect';
-  if (/可持续/.test(t)) return 'sustainability';
-  return null;
-}
-
-const STANDARD_SUBCATEGORY_NAMES = new Set(Object.values(STANDARD_SUBCATEGORIES));
-const STANDARD_CATEGORY_NAMES = new Set(Object.values(STANDARD_CATEGORIES));
-
-/** Whether the text is the standard name of its 二级 (or of its 一级), after normalisation. */
-export function isStandardSubcategoryName(text: string): boolean {
-  return STANDARD_SUBCATEGORY_NAMES.has(normalizeText(text));
-}
-
-export function isStandardCategoryName(text: string): boolean {
-  return STANDARD_CATEGORY_NAMES.has(normalizeText(text));
 }

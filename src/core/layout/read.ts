@@ -15,10 +15,10 @@
  *    project; a leading block with money but no indicator is the department summary row.
  * 5. 一级/二级: read through merges; an empty unmerged cell carries the block above it down.
  */
-import type { SheetSnapshot } from '../snapshot';
-import { SheetGrid, cellText, type CellValue } from '../snapshot';
-import { toA1, rangeToA1 } from '../a1';
-import { normalizeText } from '../text';
+import type { SheetSnapshot } from '../snapshot/snapshot';
+import { SheetGrid, cellText, type CellValue } from '../snapshot/snapshot';
+import { toA1, rangeToA1 } from '../domain/a1';
+import { normalizeText } from '../domain/text';
 import type {
   CategoryBlock,
   CellRef,
@@ -35,8 +35,9 @@ import type {
   TargetTable,
   WorkbookModel,
 } from '../model';
-import type { WorkbookSnapshot } from '../snapshot';
-import { categoryKeyOf, roleOfHeader, subcategoryKeyOf } from './headers';
+import type { WorkbookSnapshot } from '../snapshot/snapshot';
+import { roleOfHeader } from './headers';
+import { categoryKeyOf, subcategoryKeyOf } from '../domain/framework';
 import { parseTarget } from '../parse/target';
 import { parseRule } from '../parse/rule';
 import { parseDirection } from '../parse/direction';

@@ -6,9 +6,9 @@
  * `大于等于` is read as one token (not as `大于` + `等于`). A cell whose tokens disagree
  * (`≥≤`) or that holds none reads as null: the caller reports "unreadable", never a guess.
  */
-import { memoString } from '../memo';
+import { memoString } from '../domain/memo';
 import type { Direction } from '../model';
-import { normalizeText } from '../text';
+import { normalizeText } from '../domain/text';
 import { longestFirst } from './numbers';
 
 /** Direction cells are short; a longer text is not a direction cell (bounds the work, too). */

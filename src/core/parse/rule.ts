@@ -21,7 +21,7 @@
  * Only the first MAX_RULE_CHARS characters of a rule are read: real rules are a few dozen to a
  * few hundred characters, and the cap bounds the work on pasted or corrupted cells.
  */
-import { memoString } from '../memo';
+import { memoString } from '../domain/memo';
 import type {
   BinaryRule,
   ChecklistRule,
@@ -35,7 +35,7 @@ import type {
   TierRule,
   UnspecifiedRule,
 } from '../model';
-import { normalizeText } from '../text';
+import { normalizeText } from '../domain/text';
 import { evalExpr, parseExpr, usesVariable } from './expr';
 import { CN_NUMERAL_CHARS, longestFirst, parseSmallNumber, tidy } from './numbers';
 

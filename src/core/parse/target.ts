@@ -15,9 +15,9 @@
  * - `2024年预算` (a year followed by other words) and `12月底前` (no year) are text, not dates or numbers.
  * - Texts longer than MAX_TARGET_CHARS are read as (non-vague) text without further parsing.
  */
-import { memoString } from '../memo';
+import { memoString } from '../domain/memo';
 import type { Direction, ParsedTarget, TargetDate } from '../model';
-import { normalizeText } from '../text';
+import { normalizeText } from '../domain/text';
 import { longestFirst } from './numbers';
 
 /** ParsedTarget plus optional details. The extra fields are only present when they apply. */

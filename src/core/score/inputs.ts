@@ -14,12 +14,13 @@
  *   last day it can mean (2024-11-30), and its formula holds only for that text.
  */
 import type { CellRef, Direction, Indicator } from '../model';
-import type { SheetGrid } from '../snapshot';
-import { normalizeText } from '../text';
+import type { SheetGrid } from '../snapshot/snapshot';
+import { normalizeText } from '../domain/text';
 import { parseTarget } from '../parse/target';
 import type { TargetDate } from '../model';
 import { D, Dec, lit } from './num';
 import type { Bilingual } from './types';
+import { isCostKey } from '../domain/framework';
 
 export interface NumberValue {
   kind: 'number';
@@ -293,10 +294,8 @@ export interface DirectionInfo {
   source: 'cell' | 'target' | 'cost' | 'assumed' | 'unreadable' | 'qualitative';
 }
 
-const COST_SUBCATEGORIES = new Set(['economicCost', 'socialCost', 'ecoCost', 'cost']);
-
 export function isCostIndicator(ind: Indicator): boolean {
-  return ind.categoryKey === 'cost' || (ind.subcategoryKey !== null && COST_SUBCATEGORIES.has(ind.subcategoryKey));
+  return isCostKey(ind.categoryKey, ind.subcategoryKey);
 }
 
 export function directionOf(ind: Indicator): DirectionInfo {

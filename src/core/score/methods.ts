@@ -8,7 +8,7 @@
  * still returns its formula (so the score follows once the value is entered) with no score.
  */
 import type { BinaryRule, ChecklistRule, Expr, PerOccurrenceRule, StepRule, ThresholdRule, TierRule, Tier } from '../model';
-import { normalizeText } from '../text';
+import { normalizeText } from '../domain/text';
 import { D, Dec, fmt, fmtPct, lit, maxD, minD, r10, roundScore, stepCount } from './num';
 import {
   compareDates,

@@ -6,7 +6,7 @@
  * WPS's and LibreOffice's ROUND(x,2) do with the double they hold).
  */
 import Decimal from 'decimal.js';
-import { formatNumber } from '../snapshot';
+import { formatNumber } from '../snapshot/snapshot';
 
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;

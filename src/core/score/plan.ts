@@ -4,10 +4,10 @@
  * (需人工评分, with the reason) where a score needs review, totals and grades.
  * Nothing else is written: every other cell of the workbook stays as it was.
  */
-import type { Lang } from '../findings';
-import type { PlanOp, WritePlan } from '../plan';
-import { NOTE_TAG } from '../plan';
-import { toA1 } from '../a1';
+import type { Lang } from '../check/findings';
+import type { PlanOp, WritePlan } from '../plan/ops';
+import { MARK_FILLS, NOTE_TAG, type MarkColours } from '../plan/conventions';
+import { toA1 } from '../domain/a1';
 import type { Bilingual, BudgetExecutionScore, IndicatorScore, ScoreResult } from './types';
 
 const LABEL = {
@@ -17,7 +17,8 @@ const LABEL = {
   grade: { 'zh-CN': '等级', 'en-US': 'Grade' },
 } as const;
 
-export function scorePlan(result: ScoreResult, lang: Lang): WritePlan {
+/** The score plan; its marks are painted in `colours` (the defaults, or the task pane's settings). */
+export function scorePlan(result: ScoreResult, lang: Lang, colours: MarkColours = MARK_FILLS): WritePlan {
   const ops: PlanOp[] = [];
   for (const col of result.addedColumns) {
     const L = col.letter;
@@ -29,8 +30,8 @@ export function scorePlan(result: ScoreResult, lang: Lang): WritePlan {
     }
   }
   for (const p of result.projects) {
-    for (let i = 0; i < p.indicators.length; i++) cellOps(ops, p.indicators[i], lang);
-    if (p.budgetExecution) cellOps(ops, p.budgetExecution, lang);
+    for (let i = 0; i < p.indicators.length; i++) cellOps(ops, p.indicators[i], lang, colours);
+    if (p.budgetExecution) cellOps(ops, p.budgetExecution, lang, colours);
     if (p.totalCell && p.totalFormula) {
       const n = p.indicators.length + (p.budgetExecution ? 1 : 0);
       const note =
@@ -62,11 +63,11 @@ function scoreNote(explanation: Bilingual, lang: Lang): string {
   return note;
 }
 
-function cellOps(ops: PlanOp[], s: IndicatorScore | BudgetExecutionScore, lang: Lang): void {
+function cellOps(ops: PlanOp[], s: IndicatorScore | BudgetExecutionScore, lang: Lang, colours: MarkColours): void {
   if (s.kept) {
     // The user's value stays; a note says what the rule gives (a mark when that needs attention).
-    if (s.needsReview) ops.push({ op: 'mark', sheet: s.sheet, cell: s.cell, severity: 'warning', note: `${NOTE_TAG} ${LABEL.review[lang]}：${s.reason![lang]}\n${s.explanation[lang]}` });
-    else ops.push({ op: 'mark', sheet: s.sheet, cell: s.cell, severity: 'info', note: `${NOTE_TAG} ${s.explanation[lang]}` });
+    if (s.needsReview) ops.push({ op: 'mark', sheet: s.sheet, cell: s.cell, severity: 'warning', fill: colours.warning, note: `${NOTE_TAG} ${LABEL.review[lang]}：${s.reason![lang]}\n${s.explanation[lang]}` });
+    else ops.push({ op: 'mark', sheet: s.sheet, cell: s.cell, severity: 'info', fill: colours.info, note: `${NOTE_TAG} ${s.explanation[lang]}` });
     return;
   }
   if (s.formula) {
@@ -77,6 +78,6 @@ function cellOps(ops: PlanOp[], s: IndicatorScore | BudgetExecutionScore, lang: 
     ops.push({ op: 'setValue', sheet: s.sheet, cell: s.cell, value: null });
   }
   if (s.needsReview) {
-    ops.push({ op: 'mark', sheet: s.sheet, cell: s.cell, severity: 'warning', note: `${NOTE_TAG} ${LABEL.review[lang]}：${s.reason![lang]}\n${s.explanation[lang]}` });
+    ops.push({ op: 'mark', sheet: s.sheet, cell: s.cell, severity: 'warning', fill: colours.warning, note: `${NOTE_TAG} ${LABEL.review[lang]}：${s.reason![lang]}\n${s.explanation[lang]}` });
   }
 }

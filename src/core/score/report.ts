@@ -1,13 +1,14 @@
 /** The JSON document of `jixiao score --json`, described by zod (tests validate every output against it). */
 import { z } from 'zod';
-import type { Lang } from '../findings';
+import { ScoreMethodSchema } from '../domain/framework';
+import type { Lang } from '../check/findings';
 import type { ScoreResult } from './types';
 
 export const SCORE_REPORT_VERSION = '1';
 
 const Bilingual = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
 const A1 = z.string().regex(/^[A-Z]{1,3}\d+$/);
-const Method = z.enum(['step', 'threshold', 'tier', 'binary', 'perOccurrence', 'checklist', 'default', 'grade', 'onTime', 'budgetExecution']);
+const Method = ScoreMethodSchema;
 
 export const IndicatorScoreSchema = z.object({
   indicator: z.string(),

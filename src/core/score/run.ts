@@ -1,16 +1,16 @@
 /** runScore: snapshot → table model → a score, formula and explanation for every indicator, totals and grades. */
-import type { CellValue, WorkbookSnapshot } from '../snapshot';
-import { SheetGrid } from '../snapshot';
+import type { CellValue, WorkbookSnapshot } from '../snapshot/snapshot';
+import { SheetGrid } from '../snapshot/snapshot';
 import type { Profile } from '../profile';
-import type { Finding } from '../findings';
+import type { Finding } from '../check/findings';
 import type { CellRef, Indicator, ParsedRule, Project, TargetTable } from '../model';
 import { readWorkbookModel } from '../layout/read';
-import { colToLetters, parseA1, toA1 } from '../a1';
+import { colToLetters, parseA1, toA1 } from '../domain/a1';
 import { D, fmt, fmtPct, lit, minD, roundScore } from './num';
 import { directionOf, excelTrim, isPercentFormat, readActual, readTarget, readWeight } from './inputs';
 import { scoreIndicator, type MethodOutcome } from './methods';
 import { bi, join } from './explain';
-import { findBudgetBlock, findProjectName, freeColumn, summaryRows, tableRight, tableRows, type BudgetBlock, type TakenColumn } from './layout';
+import { findBudgetBlock, findProjectName, freeColumn, summaryRows, tableRight, tableRows, type BudgetBlock, type TakenColumn } from './placement';
 import type { AddedColumn, Bilingual, BudgetExecutionScore, Grade, IndicatorScore, ProjectScore, ScoreOptions, ScoreResult } from './types';
 
 /** Header words of the columns scoring adds. */

@@ -1,6 +1,6 @@
 /** What scoring produces: per project, per indicator, with formulas and explanations. Pure data (JSON-safe). */
-import type { CellValue } from '../snapshot';
-import type { Finding, Lang } from '../findings';
+import type { CellValue } from '../snapshot/snapshot';
+import type { Finding, Lang } from '../check/findings';
 import type { WorkbookModel } from '../model';
 
 export type Bilingual = Record<Lang, string>;
@@ -12,17 +12,8 @@ export type Bilingual = Record<Lang, string>;
  * - `onTime`: a time target with no computable method, met by the deadline (full weight);
  * - `budgetExecution`: 预算执行率 of a 自评表 (10 × 执行率, at most 10).
  */
-export type ScoreMethod =
-  | 'step'
-  | 'threshold'
-  | 'tier'
-  | 'binary'
-  | 'perOccurrence'
-  | 'checklist'
-  | 'default'
-  | 'grade'
-  | 'onTime'
-  | 'budgetExecution';
+export type { ScoreMethod } from '../domain/framework';
+import type { ScoreMethod } from '../domain/framework';
 
 export type Grade = '优' | '良' | '中' | '差';
 

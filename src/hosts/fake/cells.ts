@@ -1,5 +1,5 @@
 /** Cell-level rules of the fake: how Excel takes a value typed or written through the API, and formula references on row moves. */
-import type { CellValue } from '../../core/snapshot';
+import type { CellValue } from '../../core/snapshot/snapshot';
 import type { FakeCell } from './model';
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

@@ -13,8 +13,8 @@
  *
  * Plain TypeScript, no Node modules: the browser preview runs on it too.
  */
-import type { CellValue } from '../../core/snapshot';
-import { colToLetters, quoteSheet, type RangeRef } from '../../core/a1';
+import type { CellValue } from '../../core/snapshot/snapshot';
+import { colToLetters, quoteSheet, type RangeRef } from '../../core/domain/a1';
 import type {
   ExcelEnvironment,
   XlApplication,

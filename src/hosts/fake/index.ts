@@ -8,9 +8,9 @@
  *   excel.workbook                                          // the model: cells with fill, font, note
  *   excel.syncLog / excel.stats                             // syncs, request and response bytes
  */
-import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
-import type { WritePlan } from '../../core/plan';
-import { parseA1, toA1 } from '../../core/a1';
+import type { CellValue, WorkbookSnapshot } from '../../core/snapshot/snapshot';
+import type { WritePlan } from '../../core/plan/ops';
+import { parseA1, toA1 } from '../../core/domain/a1';
 import { FakeExcel, type FakeExcelOptions } from './excel';
 import { workbookFromSnapshot } from './model';
 

@@ -3,11 +3,11 @@
  * trips to Excel) and request/response bytes, for the read and for the write. The benchmark prints
  * these (bench/addin.bench.ts); Excel on the web refuses any request or response over 5 MB.
  */
-import type { WorkbookSnapshot } from '../../core/snapshot';
-import type { WritePlan } from '../../core/plan';
-import type { Lang } from '../../core/findings';
+import type { WorkbookSnapshot } from '../../core/snapshot/snapshot';
+import type { WritePlan } from '../../core/plan/ops';
+import type { Lang } from '../../core/check/findings';
 import type { Profile } from '../../core/profile';
-import { runCheck, checkPlan } from '../../core/engine';
+import { runCheck, checkPlan } from '../../core/check/engine';
 import { runScore, scorePlan } from '../../core/score';
 import { OfficeHost } from '../office/office-host';
 import { FakeExcel, type FakeExcelOptions, type SyncRecord } from './excel';

@@ -4,8 +4,8 @@
  * It can be built from a WorkbookSnapshot, turned back into one, and serialised to JSON and back (a
  * "save and reopen"). Plain TypeScript: no Node modules, so it runs in the browser preview too.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
-import { toA1, type RangeRef } from '../../core/a1';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/snapshot';
+import { toA1, type RangeRef } from '../../core/domain/a1';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;

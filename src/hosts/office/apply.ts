@@ -19,10 +19,10 @@
  * repeating its one-row merges; merge merges a range; copyFormat copies cell formats (and column
  * widths); a copied format never carries a mark's fill (the cell's format before the mark is used).
  */
-import { MARK_FILLS, NOTE_TAG, describeOp, type AddSheetOp, type CopyFormatOp, type InsertRowsOp, type MarkOp, type MergeOp, type PlanOp, type SetFormulaOp, type SetValueOp, type WritePlan } from '../../core/plan';
-import type { Severity } from '../../core/findings';
-import { colToLetters, parseA1, parseRange, quoteSheet, rangeToA1, toA1, type RangeRef } from '../../core/a1';
-import { GENERATED_SHEET_MARKER } from '../../core/i18n';
+import { MARK_FILLS, NOTE_TAG, describeOp, type AddSheetOp, type CopyFormatOp, type InsertRowsOp, type MarkOp, type MergeOp, type PlanOp, type SetFormulaOp, type SetValueOp, type WritePlan } from '../../core/plan/ops';
+import type { Severity } from '../../core/check/findings';
+import { colToLetters, parseA1, parseRange, quoteSheet, rangeToA1, toA1, type RangeRef } from '../../core/domain/a1';
+import { GENERATED_SHEET_MARKER } from '../../core/check/i18n';
 import type { ApplyOptions, ApplyReport, CellAddress } from '../workbook-host';
 import { HostError } from '../workbook-host';
 import type {

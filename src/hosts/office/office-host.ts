@@ -18,10 +18,10 @@
  * checked, then every write goes in one batch (one sync) with calculation suspended. If that sync
  * fails, the host rolls back what Excel applied before the failing action, so nothing is half-written.
  */
-import type { WorkbookSnapshot, SheetSnapshot, CellValue } from '../../core/snapshot';
-import type { WritePlan } from '../../core/plan';
-import type { RangeRef } from '../../core/a1';
-import { toA1 } from '../../core/a1';
+import type { WorkbookSnapshot, SheetSnapshot, CellValue } from '../../core/snapshot/snapshot';
+import type { WritePlan } from '../../core/plan/ops';
+import type { RangeRef } from '../../core/domain/a1';
+import { toA1 } from '../../core/domain/a1';
 import type { ApplyOptions, ApplyReport, CellAddress, ClearReport, HostCapabilities, WorkbookHost } from '../workbook-host';
 import { HostError } from '../workbook-host';
 import type { ExcelEnvironment, XlRange, XlRangeAreas, XlWorksheet } from './excel-api';

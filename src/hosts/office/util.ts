@@ -1,7 +1,7 @@
 /** Helpers of the Office host: addresses as Excel reports them, values as Excel takes them, dates. */
-import { colToLetters, parseA1, toA1, type RangeRef } from '../../core/a1';
-import type { CellValue } from '../../core/snapshot';
-import type { PlanValue } from '../../core/plan';
+import { colToLetters, parseA1, toA1, type RangeRef } from '../../core/domain/a1';
+import type { CellValue } from '../../core/snapshot/snapshot';
+import type { PlanValue } from '../../core/plan/ops';
 
 /** Splits "Sheet1!A1:B2,'My, sheet'!C3" into its areas, respecting quoted sheet names. */
 export function splitAreas(address: string): string[] {

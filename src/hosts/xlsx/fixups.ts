@@ -15,8 +15,8 @@
  */
 import { unescapeXml } from '../xml-text';
 import { unzipSync, zipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
-import { colToLetters, parseA1 } from '../../core/a1';
-import type { PlanValue } from '../../core/plan';
+import { colToLetters, parseA1 } from '../../core/domain/a1';
+import type { PlanValue } from '../../core/plan/ops';
 
 export interface FormulaFix {
   sheet: string;

@@ -4,8 +4,8 @@
  */
 import * as fs from 'fs';
 import * as ExcelJS from 'exceljs';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
-import type { RangeRef } from '../../core/a1';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot/snapshot';
+import type { RangeRef } from '../../core/domain/a1';
 
 export type WorkbookReadErrorReason = 'notWorkbook' | 'encrypted' | 'corrupt' | 'notFound';
 

@@ -1,6 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { applyPlanToXlsx, readWorkbook, SHEET_MARKER_NOTE } from '../../../src/hosts/xlsx';
-import { MARK_FILLS, NOTE_TAG, type PlanOp } from '../../../src/core/plan';
+import { MARK_FILLS, NOTE_TAG, type PlanOp } from '../../../src/core/plan/ops';
 import { canon, cells, cellXfs, child, children, parseXml, sharedStrings, text, unzip, type Node, type Parts } from './xmlparts';
 
 const D = '数据';

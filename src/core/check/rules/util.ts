@@ -1,0 +1,112 @@
+/** Helpers shared by the rule modules. */
+import type { CategoryBlock, CategoryKey, Indicator, Project, TargetTable, Field, ParsedTarget } from '../../model';
+import { normalizeText } from '../../domain/text';
+import { formatNumber } from '../../snapshot/snapshot';
+import { isCostKey } from '../../domain/framework';
+
+export { CATEGORY_KEYS } from '../../domain/framework';
+
+/**
+ * A 一级 kind's slot in a per-kind array (`[0, 0, 0, 0]`): the project rules run for every project,
+ * and a switch is cheaper than an object keyed by kind (a keyed property access per indicator).
+ */
+export function categorySlot(key: CategoryKey): number {
+  switch (key) {
+    case 'cost':
+      return 0;
+    case 'output':
+      return 1;
+    case 'effect':
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+/** The project's first 一级 block of a kind, or null. */
+export function firstCategory(project: Project, key: CategoryKey): CategoryBlock | null {
+  const cats = project.categories;
+  for (let i = 0; i < cats.length; i++) if (cats[i].key === key) return cats[i];
+  return null;
+}
+
+/** A 成本 indicator: its 一级 or 二级 is a cost one. */
+export function isCost(ind: Indicator): boolean {
+  return isCostKey(ind.categoryKey, ind.subcategoryKey);
+}
+
+export function isSatisfaction(ind: Indicator): boolean {
+  return ind.categoryKey === 'satisfaction' || ind.subcategoryKey === 'serviceSatisfaction' || ind.name.includes('满意');
+}
+
+/** Units that measure nothing: a qualitative indicator may carry them. */
+const NO_UNIT = new Set(['', '无', '-', '—', '/', '／', '无单位', '定性', '项', '年', '月', '日', '时间']);
+
+export function unitText(ind: Indicator): string {
+  return ind.unit ? normalizeText(ind.unit.text) : '';
+}
+
+/** Whether the unit column holds a unit: as `unitText(ind) !== ''`, without normalising the usual case (a cell of only zero-width spaces is blank too). */
+export function hasUnit(ind: Indicator): boolean {
+  return ind.unit !== null && (ind.unit.text.charCodeAt(0) !== 0x200b || unitText(ind) !== '');
+}
+
+export function isMeasureUnit(unit: string): boolean {
+  return !NO_UNIT.has(unit);
+}
+
+const MONEY_UNITS: Record<string, number> = { 万元: 1, 元: 0.0001, 亿元: 10000, 千元: 0.1 };
+
+/** A money target in 万元 (from the unit glued to the value, or else the unit column), or null. */
+export function moneyInWan(target: ParsedTarget, unitColumn: string): number | null {
+  if (target.kind !== 'number' || target.value === null) return null;
+  const unit = target.unit ? normalizeText(target.unit) : unitColumn;
+  const factor = MONEY_UNITS[unit];
+  return factor === undefined ? null : target.value * factor;
+}
+
+/** The indicator's weight: the 分值 column when it holds a number, else the 分值 its rule text states. */
+export function weightOf(ind: Indicator): number | null {
+  const w = numberOf(ind.weight);
+  if (w !== null) return w;
+  return ind.parsedRule.statedWeight;
+}
+
+export function numberOf(f: Field | null): number | null {
+  if (!f) return null;
+  if (typeof f.raw === 'number') return f.raw;
+  const t = normalizeText(f.text).replace(/分$/, '');
+  return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+export const fmt = formatNumber;
+
+/** Equal within a tolerance (money sums in 万元 are compared to the cent by default). */
+export function near(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol + 1e-9;
+}
+
+export function sum(xs: number[]): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += toExact(xs[i]);
+  return fromExact(s);
+}
+
+/** Sums are kept in integer hundred-thousandths, so 40 + 17 + 76 is exactly 133: add `toExact`s, read back with `fromExact`. */
+export function toExact(x: number): number {
+  return Math.round(x * 100000);
+}
+
+export function fromExact(s: number): number {
+  return s / 100000;
+}
+
+import type { CellRef, ColumnRole } from '../../model';
+import { toA1 } from '../../domain/a1';
+
+/** The cell of a row in a role's column (the indicator's name cell when the table lacks that column). */
+export function cellIn(table: TargetTable, ind: Indicator, role: ColumnRole): CellRef {
+  const col = table.columns[role];
+  if (col === undefined) return ind.cell;
+  return { row: ind.row, col, a1: toA1(ind.row, col) };
+}

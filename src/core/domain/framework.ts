@@ -1,0 +1,176 @@
+/**
+ * The indicator framework and the rule families: the one home of the domain's vocabulary (domain primer §2, §4).
+ * Every list, type and zod schema of 一级/二级 keys, their standard names, parents and order, what counts as a
+ * cost, the frameworks, directions, rule families and scoring methods is derived from the tuples below.
+ */
+import { z } from 'zod';
+import { normalizeText } from './text';
+import { memoString } from './memo';
+
+// ---------------------------------------------------------------- 一级 / 二级
+
+/** Standard 一级 keys, in the new framework's order. */
+export const CATEGORY_KEYS = ['cost', 'output', 'effect', 'satisfaction'] as const;
+export type CategoryKey = (typeof CATEGORY_KEYS)[number];
+export const CategoryKeySchema = z.enum(CATEGORY_KEYS);
+
+/** Standard 二级 keys. `cost` is 成本指标 as a 二级 under 产出 (old framework). */
+export const SUBCATEGORY_KEYS = [
+  'economicCost',
+  'socialCost',
+  'ecoCost',
+  'cost',
+  'quantity',
+  'quality',
+  'timeliness',
+  'economicEffect',
+  'socialEffect',
+  'ecoEffect',
+  'sustainability',
+  'serviceSatisfaction',
+] as const;
+export type SubcategoryKey = (typeof SUBCATEGORY_KEYS)[number];
+export const SubcategoryKeySchema = z.enum(SUBCATEGORY_KEYS);
+
+/** new: 成本指标 is a 一级 (财预〔2021〕101号); old: 成本 is a 二级 under 产出, or absent. */
+export const FRAMEWORKS = ['new', 'old'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+export const FrameworkSchema = z.enum(FRAMEWORKS);
+
+export const STANDARD_CATEGORIES: Record<CategoryKey, string> = {
+  cost: '成本指标',
+  output: '产出指标',
+  effect: '效益指标',
+  satisfaction: '满意度指标',
+};
+
+export const STANDARD_SUBCATEGORIES: Record<SubcategoryKey, string> = {
+  economicCost: '经济成本指标',
+  socialCost: '社会成本指标',
+  ecoCost: '生态环境成本指标',
+  cost: '成本指标',
+  quantity: '数量指标',
+  quality: '质量指标',
+  timeliness: '时效指标',
+  economicEffect: '经济效益指标',
+  socialEffect: '社会效益指标',
+  ecoEffect: '生态效益指标',
+  sustainability: '可持续影响指标',
+  serviceSatisfaction: '服务对象满意度指标',
+};
+
+/** Each framework's 一级 in order, and each 一级's 二级 in order. */
+export const CATEGORY_ORDER: Record<Framework, CategoryKey[]> = {
+  new: ['cost', 'output', 'effect', 'satisfaction'],
+  old: ['output', 'effect', 'satisfaction'],
+};
+
+export const SUBCATEGORY_ORDER: Record<Framework, Record<CategoryKey, SubcategoryKey[]>> = {
+  new: {
+    cost: ['economicCost', 'socialCost', 'ecoCost'],
+    output: ['quantity', 'quality', 'timeliness'],
+    effect: ['economicEffect', 'socialEffect', 'ecoEffect', 'sustainability'],
+    satisfaction: ['serviceSatisfaction'],
+  },
+  old: {
+    cost: [],
+    output: ['quantity', 'quality', 'timeliness', 'cost'],
+    effect: ['economicEffect', 'socialEffect', 'ecoEffect', 'sustainability'],
+    satisfaction: ['serviceSatisfaction'],
+  },
+};
+
+/** Which 一级 each 二级 belongs to, derived from the frameworks' order (成本 as a 二级 belongs to 产出). */
+export const SUBCATEGORY_PARENT = Object.fromEntries(
+  SUBCATEGORY_KEYS.map((key) => [key, (['new', 'old'] as const).map((fw) => CATEGORY_KEYS.find((c) => SUBCATEGORY_ORDER[fw][c].includes(key))).find((c) => c)!]),
+) as Record<SubcategoryKey, CategoryKey>;
+
+/** The parent of a 二级 in a framework (a 二级 that framework lacks takes its parent in the other). */
+export function parentOf(key: SubcategoryKey, framework: Framework): CategoryKey {
+  for (const cat of CATEGORY_ORDER[framework]) if (SUBCATEGORY_ORDER[framework][cat].includes(key)) return cat;
+  return SUBCATEGORY_PARENT[key];
+}
+
+/** The 二级 of the new framework's 成本 一级. */
+export const COST_SUBCATEGORIES: readonly SubcategoryKey[] = SUBCATEGORY_ORDER.new.cost;
+
+/** The 二级 key as the framework has it: 成本 is `cost` under 产出 (old) or `economicCost` … under 成本 (new). */
+export function subcategoryForFramework(key: SubcategoryKey, framework: Framework): SubcategoryKey {
+  if (framework === 'old' && COST_SUBCATEGORIES.includes(key)) return 'cost';
+  if (framework === 'new' && key === 'cost') return 'economicCost';
+  return key;
+}
+
+/** Whether an indicator under this 一级 / 二级 is a cost (反向, bounded by the project's fund), in either framework. */
+export function isCostKey(category: CategoryKey | null, subcategory: SubcategoryKey | null): boolean {
+  return category === 'cost' || subcategory === 'cost' || (subcategory !== null && COST_SUBCATEGORIES.includes(subcategory));
+}
+
+/** The 一级 a label names (成本指标, 产出指标(50分), 效果指标, …), or null. */
+export const categoryKeyOf = memoString(categoryKeyOfText, 2000);
+
+function categoryKeyOfText(text: string): CategoryKey | null {
+  const t = normalizeText(text);
+  if (!t) return null;
+  if (/满意/.test(t)) return 'satisfaction';
+  if (/成本/.test(t)) return 'cost';
+  if (/产出/.test(t)) return 'output';
+  if (/效益|效果|影响/.test(t)) return 'effect';
+  return null;
+}
+
+/** The 二级 a label names, or null. */
+export const subcategoryKeyOf = memoString(subcategoryKeyOfText, 2000);
+
+function subcategoryKeyOfText(text: string): SubcategoryKey | null {
+  const t = normalizeText(text);
+  if (!t) return null;
+  if (/满意/.test(t)) return 'serviceSatisfaction';
+  if (/经济成本/.test(t)) return 'economicCost';
+  if (/社会成本/.test(t)) return 'socialCost';
+  if (/(生态|环境)成本/.test(t)) return 'ecoCost';
+  if (/成本/.test(t)) return 'cost';
+  if (/数量/.test(t)) return 'quantity';
+  if (/质量/.test(t)) return 'quality';
+  if (/时效|时间|进度/.test(t)) return 'timeliness';
+  if (/经济效益/.test(t)) return 'economicEffect';
+  if (/社会效益/.test(t)) return 'socialEffect';
+  if (/生态(环境)?效益|环境效益/.test(t)) return 'ecoEffect';
+  if (/可持续/.test(t)) return 'sustainability';
+  return null;
+}
+
+const STANDARD_SUBCATEGORY_NAMES = new Set(Object.values(STANDARD_SUBCATEGORIES));
+const STANDARD_CATEGORY_NAMES = new Set(Object.values(STANDARD_CATEGORIES));
+
+/** Whether the text is the standard name of its 二级 (or of its 一级), after normalisation. */
+export function isStandardSubcategoryName(text: string): boolean {
+  return STANDARD_SUBCATEGORY_NAMES.has(normalizeText(text));
+}
+
+export function isStandardCategoryName(text: string): boolean {
+  return STANDARD_CATEGORY_NAMES.has(normalizeText(text));
+}
+
+// ---------------------------------------------------------------- directions
+
+/** 指标值类型: ≥ (正向), ≤ (反向), =, 定性. */
+export const DIRECTIONS = ['gte', 'lte', 'eq', 'qualitative'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export const DirectionSchema = z.enum(DIRECTIONS);
+
+// ---------------------------------------------------------------- rule families and scoring methods
+
+/** The families of 评（扣）分标准 (primer §4); `unspecified` = no computable method. One parser and one scorer each. */
+const SCORED_FAMILIES = ['step', 'threshold', 'tier', 'binary', 'perOccurrence', 'checklist'] as const;
+export const RULE_FAMILIES = [...SCORED_FAMILIES, 'unspecified'] as const;
+export type RuleFamily = (typeof RULE_FAMILIES)[number];
+export const RuleFamilySchema = z.enum(RULE_FAMILIES);
+
+/**
+ * How a score was computed: a rule family (other than `unspecified`), or the fallbacks when the rule gives no
+ * method (`default` = 分值 × completion, `grade` = a grade word, `onTime` = a time target), or 预算执行率.
+ */
+export const SCORE_METHODS = [...SCORED_FAMILIES, 'default', 'grade', 'onTime', 'budgetExecution'] as const;
+export type ScoreMethod = (typeof SCORE_METHODS)[number];
+export const ScoreMethodSchema = z.enum(SCORE_METHODS);
