@@ -5,6 +5,7 @@
  * 实际完成值 = actual; 资金总额 = fund.
  */
 import type { CellValue } from './snapshot/snapshot';
+import type { RangeRef } from './domain/a1';
 import type { CategoryKey, Direction, Framework, RuleFamily, SubcategoryKey } from './domain/framework';
 
 export type { CategoryKey, Direction, Framework, RuleFamily, SubcategoryKey };
@@ -14,8 +15,8 @@ export type { CategoryKey, Direction, Framework, RuleFamily, SubcategoryKey };
 export interface CellRef {
   row: number;
   col: number;
-  /** A1 address on the table's sheet. */
-  a1: string;
+  /** A1 address on the table's sheet: derived from row and col when asked for (findings, messages), never stored. */
+  readonly a1: string;
 }
 
 /** A text field read from a cell. */
@@ -266,8 +267,8 @@ export interface DepartmentInfo {
 export interface TargetTable {
   sheet: string;
   kind: TableKind;
-  /** A1 range from the first header row to the last data row. */
-  range: string;
+  /** From the first header row to the last data row (A1 text is made only in reports: `rangeToA1`). */
+  range: RangeRef;
   /** The header rows of every page (the first band, then every repeat). */
   headerBands: { top: number; bottom: number }[];
   columns: ColumnMap;

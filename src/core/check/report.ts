@@ -1,4 +1,5 @@
 /** The CLI's JSON output, described by zod (the README documents it; tests validate every output against it). */
+import { rangeToA1 } from '../domain/a1';
 import { z } from 'zod';
 import type { CheckResult } from './engine';
 import type { Lang } from './findings';
@@ -80,7 +81,7 @@ export function fileReport(file: string, result: CheckResult, lang: Lang): FileR
     tables: tables.map((t) => ({
       sheet: t.sheet,
       kind: t.kind,
-      range: t.range,
+      range: rangeToA1(t.range),
       department: t.department ? { name: t.department.name, fund: t.department.fund } : null,
       projects: t.projects.map((p) => ({
         name: p.name,

@@ -4,12 +4,12 @@
  * every plan function takes it and returns a write plan for the hosts.
  */
 import type { WorkbookSnapshot } from '../snapshot/snapshot';
-import { SheetGrid } from '../snapshot/snapshot';
+import type { SheetGrid } from '../snapshot/snapshot';
 import type { Messages } from '../check/findings';
 import type { Project, TargetTable, WorkbookModel } from '../model';
 import type { Profile } from '../profile';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../profile';
-import { readWorkbookModel } from '../layout/read';
+import { workbookContext, type WorkbookContext } from '../workbook';
 import { DEFAULT_LIBRARY } from './templates/library';
 import type { TemplateLibrary } from './templates/schema';
 import { parseTarget } from '../parse/target';
@@ -29,13 +29,12 @@ export interface OpsContextOptions {
   library?: TemplateLibrary;
   /** Budget year; default: the year most dates of the tables use, else the current year. */
   year?: number;
-  /** A model already read from the snapshot (saves reading it again). */
-  model?: WorkbookModel;
 }
 
-export function createOpsContext(snapshot: WorkbookSnapshot, opts: OpsContextOptions = {}): OpsContext {
-  const model = opts.model ?? readWorkbookModel(snapshot);
-  const grids = new Map<string, SheetGrid>();
+/** The row operations' context over a workbook: a snapshot (read now) or a workbook already read by check or score. */
+export function createOpsContext(input: WorkbookSnapshot | WorkbookContext, opts: OpsContextOptions = {}): OpsContext {
+  const read = workbookContext(input);
+  const { snapshot, model } = read;
   return {
     snapshot,
     model,
@@ -43,13 +42,8 @@ export function createOpsContext(snapshot: WorkbookSnapshot, opts: OpsContextOpt
     library: opts.library ?? DEFAULT_LIBRARY,
     year: opts.year ?? budgetYear(model),
     grid(sheet: string): SheetGrid {
-      let g = grids.get(sheet);
-      if (!g) {
-        const s = snapshot.sheets.find((x) => x.name === sheet);
-        if (!s) throw new OpsError({ 'zh-CN': `找不到工作表「${sheet}」`, 'en-US': `no sheet "${sheet}"` });
-        g = new SheetGrid(s);
-        grids.set(sheet, g);
-      }
+      const g = read.grid(sheet);
+      if (!g) throw new OpsError({ 'zh-CN': `找不到工作表「${sheet}」`, 'en-US': `no sheet "${sheet}"` });
       return g;
     },
   };

@@ -1,7 +1,6 @@
 /** What row operations read of a table: its extent, its block columns, their layout style and the standard order. */
 import type { SheetGrid } from '../snapshot/snapshot';
 import type { CategoryBlock, ColumnRole, Framework, Project, SubcategoryBlock, TargetTable } from '../model';
-import { parseRange } from '../domain/a1';
 
 /** Columns holding a project's (or the department's) own cells, merged or repeated over its rows. */
 export const PROJECT_ROLES: ColumnRole[] = [
@@ -22,7 +21,7 @@ export const PROJECT_ROLES: ColumnRole[] = [
 export type ColumnStyle = 'merged' | 'repeated' | 'sparse';
 
 export function tableExtent(table: TargetTable): { top: number; left: number; bottom: number; right: number } {
-  return parseRange(table.range);
+  return table.range;
 }
 
 export function tableRight(table: TargetTable): number {

@@ -3,7 +3,7 @@
  * title rows or page repeats, and builds the indicator model.
  *
  * How it reads a sheet:
- * 1. Header bands: runs of up to four consecutive rows whose cells are mostly header words
+ * 1. Header bands (`bands.ts`): runs of up to four consecutive rows whose cells are mostly header words
  *    (`headers.ts`), together naming at least 三级指标, 指标值 and 一级 or 二级 (a bare 三级 + 指标值 band
  *    is accepted when it has a rule or unit column too).
  * 2. Columns: for every column, the deepest header row whose text names a role wins, so a
@@ -17,7 +17,7 @@
  */
 import type { SheetSnapshot } from '../snapshot/snapshot';
 import { SheetGrid, cellText, type CellValue } from '../snapshot/snapshot';
-import { toA1, rangeToA1 } from '../domain/a1';
+import { toA1 } from '../domain/a1';
 import { normalizeText } from '../domain/text';
 import type {
   CategoryBlock,
@@ -36,20 +36,11 @@ import type {
   WorkbookModel,
 } from '../model';
 import type { WorkbookSnapshot } from '../snapshot/snapshot';
-import { roleOfHeader } from './headers';
+import { type Band, type RowStats, findHeaderBands, hasText, isTitleOrNoteRow, rowStats, sameColumns, startsNewTable } from './bands';
 import { categoryKeyOf, subcategoryKeyOf } from '../domain/framework';
 import { parseTarget } from '../parse/target';
 import { parseRule } from '../parse/rule';
 import { parseDirection } from '../parse/direction';
-
-const MAX_BAND_ROWS = 4;
-
-interface Band {
-  top: number;
-  bottom: number;
-  columns: ColumnMap;
-  headers: Partial<Record<ColumnRole, string>>;
-}
 
 /**
  * The model of every sheet. `gridOf` lends the reader a caller's grid for a sheet (a caller that reads
@@ -83,206 +74,7 @@ export function readSheetModel(snapshot: SheetSnapshot, grid: SheetGrid = new Sh
   return { sheet: grid.name, tables };
 }
 
-// ---------------------------------------------------------------- row statistics
-
-/**
- * What the reader needs to know of every row, gathered in one pass over the sheet's own cell values
- * (not merge-resolved) into typed arrays: band detection and the title/note test then cost O(1) per row
- * and allocate nothing.
- */
-interface RowStats {
-  /** Cells holding anything (white space included): the title/note test. */
-  filled: Int32Array;
-  /** Cells holding text after trimming, or a number or boolean: the header test's denominator. */
-  nonEmpty: Int32Array;
-  /** Cells that are a header word or a group word above the columns. */
-  headerCells: Int32Array;
-  /** Column of the first filled cell (0 when none). */
-  firstCol: Int32Array;
-}
-
-const NOT_HEADER = 0;
-const HEADER_WORD = 1;
-
-/** Whether a cell's own text is a header word (a role or a group word above the columns); memoised, as a sheet repeats its words. */
-function headerWordKindOf(v: string): number {
-  const t = v.trim();
-  // Header words are short and have no digits: most data cells are rejected here.
-  if (!t || t.length > 24 || /[0-9０-９]/.test(t)) return NOT_HEADER;
-  if (roleOfHeader(t)) return HEADER_WORD;
-  return GROUP_WORDS.test(normalizeText(t).replace(/[()（）]/g, '')) ? HEADER_WORD : NOT_HEADER;
-}
-
-/**
- * Header-word kinds by cell text: a plain Map looked up in the row loop (no memo wrapper: this runs
- * for every short text cell of the sheet), emptied when it grows large.
- */
-const HEADER_KINDS = new Map<string, number>();
-
-const GROUP_WORDS = /^(绩效指标|年度预算申请|按收入性质分|按支出性质分|部门整体支出年度绩效目标|绩效目标|预算情况|资金情况|项目资金|年度预算)$/;
-
-function rowStats(grid: SheetGrid): RowStats {
-  const n = grid.rowCount + 1;
-  const stats: RowStats = { filled: new Int32Array(n), nonEmpty: new Int32Array(n), headerCells: new Int32Array(n), firstCol: new Int32Array(n) };
-  const values = grid.snapshot.values;
-  for (let r = 1; r < n; r++) {
-    const row = values[r - 1];
-    if (!row) continue;
-    let filled = 0;
-    let nonEmpty = 0;
-    let headerCells = 0;
-    let firstCol = 0;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined || v === '') continue;
-      filled++;
-      if (firstCol === 0) firstCol = c + 1;
-      if (typeof v !== 'string') {
-        nonEmpty++;
-        continue;
-      }
-      // A long cell is never a header word; skip its lookup unless trimming could make it short. Once
-      // the row cannot be header-like even if every cell left were a header word (headers × 2 ≥
-      // non-empty cells), the rest are counted without a lookup (over-counted, harmlessly, if blank).
-      if ((v.length > 24 && v.trim().length > 24) || nonEmpty - 2 * headerCells > row.length - c) {
-        nonEmpty++;
-        continue;
-      }
-      let kind = HEADER_KINDS.get(v);
-      if (kind === undefined) {
-        if (HEADER_KINDS.size >= 50000) HEADER_KINDS.clear();
-        HEADER_KINDS.set(v, (kind = headerWordKindOf(v)));
-      }
-      if (kind === HEADER_WORD) {
-        nonEmpty++;
-        headerCells++;
-      } else if (kind === NOT_HEADER && v.trim() !== '') nonEmpty++;
-    }
-    stats.filled[r] = filled;
-    stats.nonEmpty[r] = nonEmpty;
-    stats.headerCells[r] = headerCells;
-    stats.firstCol[r] = firstCol;
-  }
-  return stats;
-}
-
-// ---------------------------------------------------------------- header bands
-
-/** Most of the row's non-empty cells are header words. */
-function isHeaderLike(stats: RowStats, row: number): boolean {
-  const h = stats.headerCells[row];
-  return h >= 1 && h * 2 >= stats.nonEmpty[row];
-}
-
-function findHeaderBands(grid: SheetGrid, stats: RowStats): Band[] {
-  const bands: Band[] = [];
-  let r = 1;
-  while (r <= grid.rowCount) {
-    if (!isHeaderLike(stats, r)) {
-      r++;
-      continue;
-    }
-    // Grow the band over following header-like rows, and over rows covered by merges that start in the band.
-    let bottom = r;
-    while (bottom + 1 <= grid.rowCount && bottom + 1 - r < MAX_BAND_ROWS) {
-      const next = bottom + 1;
-      if (isHeaderLike(stats, next) || (stats.nonEmpty[next] === 0 && coveredByBandMerges(grid, r, bottom, next))) bottom = next;
-      else break;
-    }
-    const { columns, headers } = mapColumns(grid, r, bottom);
-    const ok =
-      columns.indicator !== undefined &&
-      columns.target !== undefined &&
-      (columns.category !== undefined || columns.subcategory !== undefined || columns.rule !== undefined || columns.unit !== undefined);
-    if (ok) {
-      bands.push({ top: r, bottom, columns, headers });
-      r = bottom + 1;
-    } else {
-      r++;
-    }
-  }
-  return bands;
-}
-
-/** A row whose cells are all empty but whose header cells above are merged down into it is part of the band. */
-function coveredByBandMerges(grid: SheetGrid, top: number, bottom: number, row: number): boolean {
-  let covered = 0;
-  for (let c = 1; c <= grid.colCount; c++) {
-    const m = grid.mergeAt(row, c);
-    if (m && m.top >= top && m.top <= bottom) covered++;
-  }
-  return covered > 0;
-}
-
-function mapColumns(grid: SheetGrid, top: number, bottom: number): { columns: ColumnMap; headers: Partial<Record<ColumnRole, string>> } {
-  const columns: ColumnMap = {};
-  const headers: Partial<Record<ColumnRole, string>> = {};
-  for (let c = 1; c <= grid.colCount; c++) {
-    for (let r = bottom; r >= top; r--) {
-      const t = grid.text(r, c);
-      const role = roleOfHeader(t);
-      if (!role) continue;
-      // A merged header cell names only its first column (资金总额 over C4:C5 is one column, 一级 over F3:N3 is not a role).
-      const m = grid.mergeAt(r, c);
-      if (m && m.left !== c && m.right > m.left) break;
-      if (columns[role] === undefined) {
-        columns[role] = c;
-        headers[role] = t;
-      }
-      break;
-    }
-  }
-  return { columns, headers };
-}
-
-function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  if (ka.length !== kb.length) return false;
-  return ka.every((k, i) => k === kb[i] && a[k as ColumnRole] === b[k as ColumnRole]);
-}
-
-/**
- * A repeated header starts a new table (rather than a new page of the same one) when the first row under
- * it is a unit's summary row (a name and money, no indicator), or, in a department table, shows another unit.
- */
-function startsNewTable(grid: SheetGrid, stats: RowStats, first: Band, band: Band): boolean {
-  const cols = band.columns;
-  if (cols.name === undefined) return false;
-  const firstRow = (b: Band): number | null => {
-    for (let r = b.bottom + 1; r <= Math.min(grid.rowCount, b.bottom + 20); r++) {
-      if (!isTitleOrNoteRow(grid, stats, r, b)) return r;
-    }
-    return null;
-  };
-  const r = firstRow(band);
-  if (r === null) return false;
-  const name = grid.text(r, cols.name);
-  if (name === '') return false;
-  const isDepartmentKind = cols.fundBasic !== undefined || cols.fundProject !== undefined || cols.fundGeneral !== undefined;
-  if (isDepartmentKind) {
-    const r0 = firstRow(first);
-    return r0 !== null && grid.text(r0, cols.name) !== name;
-  }
-  return !hasText(grid, r, cols.category) && !hasText(grid, r, cols.subcategory) && !hasText(grid, r, cols.indicator);
-}
-
-// ---------------------------------------------------------------- data rows
-
-const TITLE_RE = /(绩效目标表|绩效自评表|单位[:：]|金额单位|附件\s*\d*|填报单位|填表人|制表|注[:：]|说明[:：]|联系电话|审核人|单位负责人)/;
-
-function isTitleOrNoteRow(grid: SheetGrid, stats: RowStats, row: number, band: Band): boolean {
-  const count = stats.filled[row];
-  if (count === 0) return true;
-  if (count > 2) return false;
-  const first = String(grid.raw(row, stats.firstCol[row]));
-  if (TITLE_RE.test(first)) {
-    // A project or indicator cell never says 绩效目标表 / 金额单位 on its own.
-    const indicatorText = grid.text(row, band.columns.indicator!);
-    return indicatorText === '' || TITLE_RE.test(indicatorText);
-  }
-  return false;
-}
+// ---------------------------------------------------------------- fields
 
 /** A cell's field; the field of a merged cell is read once and shared by every row the merge covers. */
 function field(grid: SheetGrid, row: number, col: number | undefined): CellField | null {
@@ -473,7 +265,7 @@ function buildTable(grid: SheetGrid, stats: RowStats, bands: Band[], endRow: num
   return {
     sheet: grid.name,
     kind,
-    range: rangeToA1({ top: allBandsTop, left: 1, bottom: Math.max(lastData, bands[0].bottom), right }),
+    range: { top: allBandsTop, left: 1, bottom: Math.max(lastData, bands[0].bottom), right },
     headerBands: bands.map((b) => ({ top: b.top, bottom: b.bottom })),
     columns: cols,
     columnHeaders: bands[0].headers,
@@ -519,10 +311,6 @@ export function summaryRowLabel(grid: SheetGrid, row: number, cols: ColumnMap): 
     return label;
   }
   return null;
-}
-
-function hasText(grid: SheetGrid, row: number, col: number | undefined): boolean {
-  return col !== undefined && grid.text(row, col) !== '';
 }
 
 function departmentInfo(grid: SheetGrid, cols: ColumnMap, block: RowBlock): DepartmentInfo {

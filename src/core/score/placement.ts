@@ -5,13 +5,13 @@
  */
 import type { ColumnMap, Project, TargetTable } from '../model';
 import type { SheetGrid } from '../snapshot/snapshot';
-import { parseRange, toA1 } from '../domain/a1';
+import { toA1 } from '../domain/a1';
 import { normalizeText } from '../domain/text';
 import { summaryRowLabel } from '../layout/read';
 
 /** The table's rows, top (first header row) to bottom (last data row). */
 export function tableRows(table: TargetTable): { top: number; bottom: number; right: number } {
-  const r = parseRange(table.range);
+  const r = table.range;
   return { top: r.top, bottom: r.bottom, right: r.right };
 }
 

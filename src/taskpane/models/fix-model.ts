@@ -25,7 +25,7 @@ export async function applyFixes(host: WorkbookHost, settings: Settings, chosen:
   const snapshot = await host.readWorkbook();
   const profile = activeProfile(settings);
   const now = runCheck(snapshot, profile);
-  const ctx = createOpsContext(snapshot, { profile, model: now.model });
+  const ctx = createOpsContext(now.context, { profile });
   const findings = chosen.length ? now.findings.filter((f) => chosen.some((c) => same(c, f))) : now.findings;
   const only = chosen.length ? [...new Set(chosen.map((c) => c.fix!.id))] : undefined;
   const result = planFixes(ctx, findings, only ? { only } : {});

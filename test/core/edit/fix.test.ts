@@ -41,7 +41,7 @@ describe('fixes carried by findings', () => {
   });
 
   test('a fix whose cell changed since the check is refused, naming the cell', () => {
-    const ctx = createOpsContext(defects.book, { model: readWorkbookModel(defects.book) });
+    const ctx = createOpsContext(defects.book);
     const f = findings.find((x) => x.id === 'nonstandard-name')!;
     const stale = { ...f, fix: { ...f.fix!, action: { ...f.fix!.action, expect: '别的名称' } as FixAction } };
     const r = planFixes(ctx, [stale], { unsafe: true });
@@ -51,7 +51,7 @@ describe('fixes carried by findings', () => {
   });
 
   test('a move into a filled cell is refused', () => {
-    const ctx = createOpsContext(defects.book, { model: readWorkbookModel(defects.book) });
+    const ctx = createOpsContext(defects.book);
     const f = findings.find((x) => x.id === 'value-in-unit-column')!;
     const filled = { ...f, fix: { ...f.fix!, action: { ...f.fix!.action, to: 'N7' } as FixAction } };
     const r = planFixes(ctx, [filled]);

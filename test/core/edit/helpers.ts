@@ -5,7 +5,7 @@ import type { WorkbookSnapshot } from '../../../src/core/snapshot/snapshot';
 import type { WorkbookModel, Project } from '../../../src/core/model';
 import type { RangeRef } from '../../../src/core/domain/a1';
 import { parseRange, rangeToA1 } from '../../../src/core/domain/a1';
-import { readWorkbookModel } from '../../../src/core/layout/read';
+import { workbookContext, type WorkbookContext } from '../../../src/core/workbook';
 import { checkWorkbook } from '../../../src/core/check/run';
 import type { Finding } from '../../../src/core/check/findings';
 import { BUILTIN_PROFILES, type Profile } from '../../../src/core/profile';
@@ -19,13 +19,14 @@ export interface Side {
   bytes: Uint8Array;
   snapshot: WorkbookSnapshot;
   model: WorkbookModel;
+  context: WorkbookContext;
   findings: Finding[];
 }
 
 export async function side(bytes: Uint8Array, profile: Profile): Promise<Side> {
   const snapshot = await readWorkbook(bytes, 'test.xlsx');
-  const model = readWorkbookModel(snapshot);
-  return { bytes, snapshot, model, findings: checkWorkbook(model, { profile }) };
+  const context = workbookContext(snapshot);
+  return { bytes, snapshot, model: context.model, context, findings: checkWorkbook(context.model, { profile }) };
 }
 
 export interface RoundTrip<R extends OpsResult = OpsResult> {
@@ -38,7 +39,7 @@ export interface RoundTrip<R extends OpsResult = OpsResult> {
 export async function roundTrip<R extends OpsResult>(book: WorkbookSnapshot | Uint8Array, plan: (ctx: OpsContext, before: Side) => R, profile: Profile = BUILTIN_PROFILES.hunan): Promise<RoundTrip<R>> {
   const bytes = book instanceof Uint8Array ? book : new Uint8Array(await snapshotToXlsx(book));
   const before = await side(bytes, profile);
-  const ctx = createOpsContext(before.snapshot, { profile, model: before.model, year: 2024 });
+  const ctx = createOpsContext(before.context, { profile, year: 2024 });
   const result = plan(ctx, before);
   const out = await applyPlanToXlsx(bytes, result.plan);
   return { before, after: await side(out, profile), result };
