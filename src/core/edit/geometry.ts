@@ -1,6 +1,8 @@
 /** What row operations read of a table: its extent, its block columns, their layout style and the standard order. */
 import type { SheetGrid } from '../snapshot/snapshot';
-import type { CategoryBlock, ColumnRole, Framework, Project, SubcategoryBlock, TargetTable } from '../model';
+import type { CategoryBlock, ColumnRole, Direction, Framework, Project, SubcategoryBlock, TargetTable } from '../model';
+import { toA1 } from '../domain/a1';
+import { parseDirection } from '../parse/direction';
 
 /** Columns holding a project's (or the department's) own cells, merged or repeated over its rows. */
 export const PROJECT_ROLES: ColumnRole[] = [
@@ -152,4 +154,41 @@ export function blocksOfRow(table: TargetTable, row: number): RowBlocks | null {
 /** The framework of a project: what it uses, else the profile's. */
 export function frameworkOf(project: Project, profileFramework: Framework): Framework {
   return project.framework ?? profileFramework;
+}
+
+// ---------------------------------------------------------------- what a row operation writes beside the table
+
+const DIRECTION_SYMBOL: Record<Direction, string> = { gte: '≥', lte: '≤', eq: '=', qualitative: '定性' };
+
+/** The direction as the table writes it (the most used text for that direction), else the symbol. */
+export function directionText(table: TargetTable, _grid: SheetGrid, d: Direction): string {
+  const counts = new Map<string, number>();
+  for (const p of table.projects)
+    for (const i of p.indicators) {
+      if (i.direction === d && i.directionField) counts.set(i.directionField.text, (counts.get(i.directionField.text) ?? 0) + 1);
+    }
+  let best: string | null = null;
+  for (const [t, n] of counts) if (best === null || n > counts.get(best)!) best = t;
+  return best !== null && parseDirection(best) === d ? best : DIRECTION_SYMBOL[d];
+}
+
+/**
+ * The first cell beside the table (to its right, on the rows from `at` to the table's end) that holds
+ * something or is merged: inserting whole rows there would move it. null when there is none.
+ */
+export function besideTable(grid: SheetGrid, table: TargetTable, at: number): string | null {
+  const right = tableRight(table);
+  const bottom = Math.max(tableExtent(table).bottom, at);
+  for (let r = at; r <= bottom; r++)
+    for (let c = right + 1; c <= grid.colCount; c++) if (!isEmpty(grid.raw(r, c))) return toA1(r, c);
+  for (const m of grid.merges) if (m.right > right && m.bottom >= at && m.top <= bottom) return toA1(Math.max(m.top, at), Math.max(m.left, right + 1));
+  return null;
+}
+
+/** `total` shared by `n`: whole numbers when `total` is one (40 / 3 = 14, 13, 13), else to the cent; the first takes the rest. */
+export function splitWeight(total: number, n: number): number[] {
+  const unit = Number.isInteger(total) ? 1 : 0.01;
+  const each = Math.floor(total / n / unit) * unit;
+  const first = Math.round((total - each * (n - 1)) * 100) / 100;
+  return Array.from({ length: n }, (_, k) => (k === 0 ? first : Math.round(each * 100) / 100));
 }

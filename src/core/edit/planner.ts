@@ -5,7 +5,7 @@
  * profile), and what could not be done and why. Used by the insert functions and by the fixes.
  */
 import type { Messages } from '../check/findings';
-import type { CategoryBlock, CategoryKey, Direction, Framework, Project, SubcategoryBlock, SubcategoryKey, TargetTable } from '../model';
+import type { CategoryBlock, CategoryKey, Framework, Project, SubcategoryBlock, SubcategoryKey, TargetTable } from '../model';
 import type { PlanValue, WritePlan } from '../plan/ops';
 import type { SheetGrid } from '../snapshot/snapshot';
 import { toA1 } from '../domain/a1';
@@ -15,10 +15,11 @@ import { weightOf } from '../check/rules/util';
 import { fmt } from '../check/rules/util';
 import { fillTemplate, TemplateFillError, type FilledIndicator, type ParamValue } from './templates/fill';
 import { getTemplate } from './templates/library';
-import { parseDirection } from '../parse/direction';
 import type { OpsContext } from './context';
 import { EditBatch, msg, type BlockSpec, type NewRowSpec, type Shift } from './batch';
-import { CATEGORY_ORDER, SUBCATEGORY_ORDER, frameworkOf, indicatorColumns, isEmpty, parentOf, subcategoryForFramework, tableExtent, tableRight } from './geometry';
+import { CATEGORY_ORDER, SUBCATEGORY_ORDER, frameworkOf, indicatorColumns, isEmpty, parentOf, subcategoryForFramework, besideTable, directionText, splitWeight } from './geometry';
+
+export { besideTable, directionText, splitWeight };
 
 export interface OpNote {
   message: Messages;
@@ -51,7 +52,6 @@ export interface IndicatorItem {
   tag?: string;
 }
 
-const DIRECTION_SYMBOL: Record<Direction, string> = { gte: '≥', lte: '≤', eq: '=', qualitative: '定性' };
 
 interface Placed {
   item: IndicatorItem;
@@ -455,39 +455,6 @@ export class Planner {
           : msg(`在项目「${project.name}」填入二级指标「${sub}」（${cell}）`, `wrote the 二级 ${sub} into project "${project.name}" (${cell})`),
     });
   }
-}
-
-/** The direction as the table writes it (the most used text for that direction), else the symbol. */
-export function directionText(table: TargetTable, _grid: SheetGrid, d: Direction): string {
-  const counts = new Map<string, number>();
-  for (const p of table.projects)
-    for (const i of p.indicators) {
-      if (i.direction === d && i.directionField) counts.set(i.directionField.text, (counts.get(i.directionField.text) ?? 0) + 1);
-    }
-  let best: string | null = null;
-  for (const [t, n] of counts) if (best === null || n > counts.get(best)!) best = t;
-  return best !== null && parseDirection(best) === d ? best : DIRECTION_SYMBOL[d];
-}
-
-/**
- * The first cell beside the table (to its right, on the rows from `at` to the table's end) that holds
- * something or is merged: inserting whole rows there would move it. null when there is none.
- */
-export function besideTable(grid: SheetGrid, table: TargetTable, at: number): string | null {
-  const right = tableRight(table);
-  const bottom = Math.max(tableExtent(table).bottom, at);
-  for (let r = at; r <= bottom; r++)
-    for (let c = right + 1; c <= grid.colCount; c++) if (!isEmpty(grid.raw(r, c))) return toA1(r, c);
-  for (const m of grid.merges) if (m.right > right && m.bottom >= at && m.top <= bottom) return toA1(Math.max(m.top, at), Math.max(m.left, right + 1));
-  return null;
-}
-
-/** `total` shared by `n`: whole numbers when `total` is one (40 / 3 = 14, 13, 13), else to the cent; the first takes the rest. */
-export function splitWeight(total: number, n: number): number[] {
-  const unit = Number.isInteger(total) ? 1 : 0.01;
-  const each = Math.floor(total / n / unit) * unit;
-  const first = Math.round((total - each * (n - 1)) * 100) / 100;
-  return Array.from({ length: n }, (_, k) => (k === 0 ? first : Math.round(each * 100) / 100));
 }
 
 /**
