@@ -10,12 +10,11 @@ import type { ClearReport } from '../workbook-host';
 import type { XlClientResult, XlNote, XlRange, XlWorksheet } from './excel-api';
 import { hostErrorFrom, protectedError, rejectedWhole } from './errors';
 import { LEDGER_NAMESPACE, emptyLedger, ledgerFromXml, mergeLedgers, noteWithoutOurs, type Ledger, type LedgerCell } from './ledger';
-import type { OfficeHost } from './office-host';
-import { applyFill, isGeneratedMarker } from './apply';
+import { applyFill, isGeneratedMarker } from './marks';
 import { sameColor } from './util';
-import { budgetBytes } from './session';
+import { budgetBytes, type SessionHost } from './session';
 
-export async function clearMarksOffice(host: OfficeHost): Promise<ClearReport> {
+export async function clearMarksOffice(host: SessionHost): Promise<ClearReport> {
   const notes = host.capabilities.notes;
   let syncs = 0;
   try {

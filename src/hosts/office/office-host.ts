@@ -14,7 +14,7 @@
  * (budget: 80% of Excel on the web's 5 MB at an estimated 24 bytes a cell). A first read refused as
  * too large (a sheet much wider than assumed) is retried sizes first.
  *
- * Writes (apply.ts, clear.ts): the cells' current state and the ledger are read first, protection is
+ * Writes (apply/, clear.ts): the cells' current state and the ledger are read first, protection is
  * checked, then every write goes in one batch (one sync) with calculation suspended. If that sync
  * fails, the host rolls back what Excel applied before the failing action, so nothing is half-written.
  */

@@ -1,4 +1,5 @@
 /** One Excel.run with its syncs counted, and the size budget of a request. */
+import type { HostCapabilities } from '../workbook-host';
 import type { ExcelEnvironment, XlRequestContext } from './excel-api';
 
 export interface Session {
@@ -13,6 +14,19 @@ export interface RunStats {
   op: 'read' | 'apply' | 'clear' | 'select' | 'selection' | 'rollback';
   syncs: number;
   writeSyncs: number;
+}
+
+/**
+ * What the write paths (apply/, clear.ts) use of the host. OfficeHost implements it; they take this
+ * interface rather than the class, so office-host.ts can import them without an import circle.
+ */
+export interface SessionHost {
+  readonly budget: Budget;
+  readonly capabilities: HostCapabilities;
+  /** Syncs of the last operation (for the benchmark and the tests). */
+  lastRun: RunStats | undefined;
+  /** Runs a batch, counting syncs into lastRun. */
+  session<T>(op: RunStats['op'], fn: (s: Session) => Promise<T>): Promise<T>;
 }
 
 export async function withSession<T>(env: ExcelEnvironment, fn: (s: Session) => Promise<T>, onDone?: (syncs: number, writeSyncs: number) => void): Promise<T> {

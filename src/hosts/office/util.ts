@@ -2,6 +2,7 @@
 import { colToLetters, parseA1, toA1, type RangeRef } from '../../core/domain/a1';
 import type { CellValue } from '../../core/snapshot/snapshot';
 import type { PlanValue } from '../../core/plan/ops';
+import { normaliseColour } from '../../core/plan/conventions';
 
 /** Splits "Sheet1!A1:B2,'My, sheet'!C3" into its areas, respecting quoted sheet names. */
 export function splitAreas(address: string): string[] {
@@ -72,9 +73,9 @@ export function sameColor(a: string | null | undefined, b: string | null | undef
   return a.replace(/^#/, '').toUpperCase() === b.replace(/^#/, '').toUpperCase();
 }
 
+/** A colour as Office.js takes it: `#RRGGBB`. */
 export function hexColor(c: string): string {
-  const h = c.replace(/^#/, '').toUpperCase();
-  return `#${h.length === 8 ? h.slice(2) : h}`;
+  return `#${normaliseColour(c)}`;
 }
 
 /**
@@ -140,13 +141,6 @@ export function serialToIso(serial: number): string {
   const s = d.getUTCSeconds();
   if (Math.floor(serial) === serial || (h === 0 && m === 0 && s === 0)) return day;
   return `${day}T${pad(h)}:${pad(m)}:${pad(s)}`;
-}
-
-/** A sheet name Excel accepts (31 characters, none of \ / ? * : [ ]). */
-export function sanitiseSheetName(name: string): string {
-  let n = name.replace(/[\\/?*:[\]]/g, '_').replace(/^'+|'+$/g, '').trim();
-  if (!n) n = 'jixiao';
-  return n.slice(0, 31);
 }
 
 /** Approximate JSON size of a value in bytes (request size estimates). */
