@@ -174,7 +174,7 @@ async function devCerts() {
       console.warn(`office-addin-dev-certs: ${e.message.split('\n')[0]}\n  serving with the certificates in ${dir} (not trusted by this system: trust ${file('ca.crt')} by hand)`);
       return { key: fs.readFileSync(file('localhost.key')), cert: fs.readFileSync(file('localhost.crt')), ca: fs.readFileSync(file('ca.crt')) };
     }
-    throw new Error(`office-addin-dev-certs could not make a localhost certificate: ${e.message}`);
+    throw new Error(`office-addin-dev-certs could not make a localhost certificate: ${e.message}`, { cause: e });
   }
 }
 

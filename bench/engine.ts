@@ -11,7 +11,7 @@ import type * as Write from '../src/hosts/xlsx/write';
 import type { WorkbookSnapshot } from '../src/core/snapshot/snapshot';
 import { time } from './util';
 
-export const engine: typeof Engine = require('../lib/core/engine');
+export const engine: typeof Engine = require('../lib/core/check/engine');
 export const profiles: typeof Profile = require('../lib/core/profile');
 export const xlsxRead: typeof Read = require('../lib/hosts/xlsx/read');
 export const xlsxWrite: typeof Write = require('../lib/hosts/xlsx/write');

@@ -42,7 +42,7 @@ if (process.platform === 'win32' || process.platform === 'darwin' || platform ==
       '在 Linux 上无法旁加载（sideload）到 Excel：没有桌面版 Excel。',
       'Sideloading into Excel is impossible on Linux: there is no desktop Excel here.',
       '  • Excel 网页版 / Excel on the web: run `npm run dev-server`, then in Excel on the web choose',
-      '    Home › Add-ins › More Add-ins › Upload My Add-in and upload manifest.xml (see README).',
+      '    Home › Add-ins › More Add-ins › Upload My Add-in and upload manifest.xml (see docs/deployment.md).',
       '  • Starting the preview instead (task pane beside an in-browser workbook) …',
       '',
     ].join('\n'),

@@ -11,7 +11,7 @@
  * the AppDomains or the SourceLocation's origin; each icon URL under the base URL maps to a PNG in the assets
  * folder whose real width and height match the declared size (16/32/80 for the ribbon, 32 IconUrl,
  * 64 HighResolutionIconUrl, and icon-128.png for the store listing); each ExecuteFunction's FunctionName is
- * registered with Office.actions.associate in src/commands.
+ * registered with Office.actions.associate in src/ribbon.
  * Exit code 0 when there is no error; warnings are printed.
  */
 'use strict';
@@ -76,7 +76,7 @@ function validateManifest(xml, opts = {}) {
   const errors = [];
   const warnings = [];
   const assets = opts.assets || path.join(ROOT, 'assets');
-  const commandsDir = opts.commandsDir === undefined ? path.join(ROOT, 'src', 'commands') : opts.commandsDir;
+  const commandsDir = opts.commandsDir === undefined ? path.join(ROOT, 'src', 'ribbon') : opts.commandsDir;
   const wf = XMLValidator.validate(xml);
   if (wf !== true) {
     errors.push(`not well-formed XML: ${wf.err.msg} (line ${wf.err.line})`);

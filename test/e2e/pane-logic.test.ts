@@ -1,6 +1,6 @@
 /** The task pane's logic without a browser: grouping, settings, colours, the preview's replay and number display. */
 import type { Finding } from '../../src/core/check/findings';
-import type { AddSheetOp, WritePlan } from '../../src/core/plan/ops';
+import type { AddSheetOp } from '../../src/core/plan/ops';
 import { planMarks } from '../../src/core/check/marks';
 import { MARK_FILLS } from '../../src/core/plan/ops';
 import { countFindings, filterFindings, groupFindings } from '../../src/taskpane/models/check-model';

@@ -21,5 +21,5 @@ const normalizeCached = memoString(normalizeUncached, 50000);
 
 /** Normalise for matching header words: also drops brackets and their variants (评（扣）分标准 = 评(扣分标准) = 评扣分标准). */
 export function headerKey(s: string): string {
-  return normalizeText(s).replace(/[()（）【】\[\]<>《》:：*]/g, '');
+  return normalizeText(s).replace(/[()（）【】[\]<>《》:：*]/g, '');
 }

@@ -78,7 +78,7 @@ export function profileFromJson(text: string, fileName: string): Profile {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${fileName}: 不是有效的 JSON / not valid JSON (${(e as Error).message})`);
+    throw new Error(`${fileName}: 不是有效的 JSON / not valid JSON (${(e as Error).message})`, { cause: e });
   }
   return parseProfile(data, fileName);
 }

@@ -67,9 +67,9 @@ export default function InsertTab() {
     }
   };
 
+  // Once, when the tab opens (readSelection is a new function on every render; later reads are the user's).
   useEffect(() => {
     void readSelection();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const pickTemplate = (id: string) => {
@@ -90,7 +90,7 @@ export default function InsertTab() {
       try {
         return await insertTemplate(host, settings, { target, subcategory: sub, template: template.id, values: vals, ...(w !== undefined && Number.isFinite(w) ? { weight: w } : {}) });
       } catch (e) {
-        if (e instanceof OpsError) throw new Error(e.messages?.[lang] ?? e.message);
+        if (e instanceof OpsError) throw new Error(e.messages?.[lang] ?? e.message, { cause: e });
         throw e;
       }
     });

@@ -2,7 +2,7 @@
 import type { RuleModule } from '../findings';
 import type { CategoryKey } from '../../model';
 import { CATEGORY_ORDER, STANDARD_CATEGORIES } from '../../domain/framework';
-import { CATEGORY_KEYS, categorySlot, firstCategory } from './util';
+import { categorySlot, firstCategory } from './util';
 import { addIndicatorsFix, subcategoriesFor } from '../../edit/fixes/descriptors';
 
 const CATEGORY_FOR: Record<CategoryKey, 'addOutput' | 'addEffect' | 'addSatisfaction' | 'incomplete'> = {
