@@ -117,7 +117,7 @@ export class FakeBatch {
     record.writes = writes;
     for (const o of nullables) {
       if (o.nullState === undefined) {
-        let t: unknown = null;
+        let t: unknown;
         try {
           t = o.target();
         } catch {
