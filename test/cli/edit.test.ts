@@ -8,6 +8,7 @@ import { readWorkbookModel } from '../../src/core/layout/read';
 import { buildProjectSheet, cleanProject } from '../fixtures/builder';
 import { snapshotToXlsx } from '../fixtures/xlsx';
 import { indicatorRows } from '../core/edit/helpers';
+import { rangeToA1 } from '../../src/core/domain/a1';
 
 const exists = async (p: string) =>
   fs
@@ -112,7 +113,31 @@ describe('jixiao fix', () => {
   });
 });
 
+/** The merged areas of each sheet of a written file, as A1 ranges (top to bottom, left to right). */
+async function mergesOf(file: string): Promise<Record<string, string[]>> {
+  const wb = await readWorkbookFile(file);
+  return Object.fromEntries(wb.sheets.map((s) => [s.name, s.merges.map(rangeToA1)]));
+}
+
+// The seed's 整体支出 sheet: no insert touches it.
+const DEPARTMENT_MERGES = [
+  'A1:R1', 'A2:F2', 'P2:R2', 'A3:A5', 'B3:B5', 'C3:I3', 'J3:J5', 'K3:R3', 'C4:C5', 'D4:G4', 'H4:I4', 'K4:K5', 'L4:L5', 'M4:M5', 'N4:N5', 'O4:O5', 'P4:P5',
+  'Q4:Q5', 'R4:R5', 'A6:A22', 'B6:B22', 'C6:C22', 'D6:D22', 'E6:E22', 'F6:F22', 'G6:G22', 'H6:H22', 'I6:I22', 'J6:J22', 'K6:K8', 'K9:K17', 'L9:L12', 'L13:L16', 'K18:K21',
+];
+// The seed's project sheet: header rows 1–4, projects on rows 6–16, 17–28 and 29–39.
+const HEADER_MERGES = ['A1:N1', 'A2:G2', 'L2:N2', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4', 'F3:N3'];
+const PROJECT_MERGES = [
+  ...HEADER_MERGES,
+  'A6:A16', 'B6:B16', 'C6:C16', 'D6:D16', 'E6:E16', 'F6:F8', 'F9:F11', 'F12:F15',
+  'A17:A28', 'B17:B28', 'C17:C28', 'D17:D28', 'E17:E28', 'F17:F19', 'F20:F23', 'G20:G21', 'F24:F27',
+  'A29:A39', 'B29:B39', 'C29:C39', 'D29:D39', 'E29:E39', 'F29:F31', 'F32:F34', 'F35:F38',
+];
+
 describe('jixiao insert', () => {
+  test('the seed’s merged areas (what the inserts below start from)', async () => {
+    expect(await mergesOf(SEED)).toEqual({ 项目支出绩效目标表: PROJECT_MERGES, 整体支出绩效目标表: DEPARTMENT_MERGES });
+  });
+
   test('a template row under a 二级 of a project', async () => {
     const out = path.join(tmp, 'ins.xlsx');
     const r = await jixiao(['insert', SEED, '--project', '公车管理专项经费', '--under', '时效指标', '--template', 'on-time-rate', '--set', 'item=公车调度', '--weight', '5', '--out', out, '--json']);
@@ -122,6 +147,17 @@ describe('jixiao insert', () => {
     expect(doc.after.indicators).toBe(doc.before.indicators + 1);
     const rows = indicatorRows(readWorkbookModel(await readWorkbookFile(out)));
     expect(rows.find((x) => x.name === '公车调度及时率')).toMatchObject({ project: '公车管理专项经费', subcategory: '时效指标', target: '100%', direction: '≥' });
+    // Row 12 goes in under 时效 (G11) of the first project: its project cells grow over it (6–16 → 6–17),
+    // so do its 产出 一级 (F9:F11 → F9:F12) and the 时效 二级 (G11:G12, one row before); the rest moves down one row.
+    expect(await mergesOf(out)).toEqual({
+      项目支出绩效目标表: [
+        ...HEADER_MERGES,
+        'A6:A17', 'B6:B17', 'C6:C17', 'D6:D17', 'E6:E17', 'F6:F8', 'F9:F12', 'G11:G12', 'F13:F16',
+        'A18:A29', 'B18:B29', 'C18:C29', 'D18:D29', 'E18:E29', 'F18:F20', 'F21:F24', 'G21:G22', 'F25:F28',
+        'A30:A40', 'B30:B40', 'C30:C40', 'D30:D40', 'E30:E40', 'F30:F32', 'F33:F35', 'F36:F39',
+      ],
+      整体支出绩效目标表: DEPARTMENT_MERGES,
+    });
   });
 
   test('a whole project, and the score columns', async () => {
@@ -129,6 +165,12 @@ describe('jixiao insert', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toContain('插入项目「新项目」');
     expect(a.stdout).toContain('D5'); // the department total is named: it is not changed
+    // The new project fills rows 40–50 under the table: its code, name and fund cells merged down
+    // (area and goal are empty), its 一级 over their rows; nothing above moves.
+    expect(await mergesOf(path.join(tmp, 'proj.xlsx'))).toEqual({
+      项目支出绩效目标表: [...PROJECT_MERGES, 'A40:A50', 'B40:B50', 'D40:D50', 'F40:F42', 'F43:F45', 'F46:F49'],
+      整体支出绩效目标表: DEPARTMENT_MERGES,
+    });
     const b = await jixiao(['insert', SEED, '--score-columns', '--sheet', '整体支出绩效目标表', '--out', path.join(tmp, 'cols.xlsx'), '--lang', 'en-US']);
     expect(b.code).toBe(0);
     expect(b.stdout).toContain('actual (S), score (T)');

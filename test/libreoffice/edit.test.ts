@@ -14,8 +14,8 @@ import { toA1 } from '../../src/core/domain/a1';
 import { readWorkbook } from '../../src/hosts/xlsx';
 import { planInsertProject, planInsertTemplate } from '../../src/core/edit';
 import { planFixes } from '../../src/core/edit/fixes';
-import { recalculate, sofficeForTests } from './recalc';
-import { expectIntact, mergeOverlaps, openWithPlainExcelJS, roundTrip, type RoundTrip } from '../core/edit/helpers';
+import { describeWithLibreOffice, recalculate, sofficeForTests } from './recalc';
+import { expectIntact, expectMergesMoved, mergeOverlaps, openWithPlainExcelJS, roundTrip, type RoundTrip } from '../core/edit/helpers';
 
 const SHEET = '项目支出绩效目标表';
 const SUMMARY = '汇总';
@@ -76,7 +76,6 @@ function workbook(): WorkbookSnapshot {
 }
 
 const soffice = sofficeForTests();
-const maybe = soffice ? describe : describe.skip;
 let tmp: string;
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-ops-lo-'));
@@ -131,7 +130,7 @@ function expectTotalsRight(lo: WorkbookSnapshot, rt: RoundTrip): void {
   expect(f[toA1(3, D)]).toBe(`SUM(D${first}:D${last})`);
 }
 
-maybe('formulas below and beside inserted rows, recalculated by LibreOffice', () => {
+describeWithLibreOffice(soffice, 'formulas below and beside inserted rows, recalculated by LibreOffice', () => {
   let step1: RoundTrip;
 
   test('the input recalculates to the right totals (the check itself works)', async () => {
@@ -150,6 +149,7 @@ maybe('formulas below and beside inserted rows, recalculated by LibreOffice', ()
     const f = step1.after.snapshot.sheets[0].formulas!;
     expect(f[toA1(p3.firstRow, Q)]).toBe(`IF(O${p3.firstRow}="",0,P${p3.firstRow})`);
     expect(f[toA1(p3.firstRow, D)]).toBe('70+6');
+    expectMergesMoved(step1);
     expect(mergeOverlaps(step1.after.bytes)).toEqual([]);
     await openWithPlainExcelJS(step1.after.bytes);
     expectTotalsRight(await recalculated(step1, 'fixes'), step1);
@@ -161,6 +161,7 @@ maybe('formulas below and beside inserted rows, recalculated by LibreOffice', ()
     );
     expect(rt.result.refused).toEqual([]);
     expectIntact(rt, ['周转房租赁|干部满意度']);
+    expectMergesMoved(rt);
     const lo = await recalculated(rt, 'last-row');
     expectTotalsRight(lo, rt);
   });
@@ -169,6 +170,7 @@ maybe('formulas below and beside inserted rows, recalculated by LibreOffice', ()
     const rt = await roundTrip(step1.after.bytes, (ctx) => planInsertProject(ctx, { name: '新项目', fund: 10, withIndicators: true }));
     expect(rt.result.refused).toEqual([]);
     expectIntact(rt, ['新项目成本控制', '年度任务完成率', '验收合格率', '完成时间', '社会效益', '服务对象满意度'].map((n) => `新项目|${n}`), ['新项目']);
+    expectMergesMoved(rt);
     const lo = await recalculated(rt, 'new-project');
     expectTotalsRight(lo, rt);
     const sheet = lo.sheets.find((s) => s.name === SHEET)!;

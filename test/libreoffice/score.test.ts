@@ -18,7 +18,7 @@ import { readWorkbookFile } from '../../src/hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../src/hosts/xlsx/write';
 import type { WorkbookSnapshot } from '../../src/core/snapshot/snapshot';
 import { parseA1 } from '../../src/core/domain/a1';
-import { recalculate, sofficeForTests } from './recalc';
+import { describeWithLibreOffice, recalculate, sofficeForTests } from './recalc';
 import { casesWorkbook, CASES_SHEET } from '../core/score/workbook';
 import { snapshotToXlsxWithFormats } from '../core/score/xlsx';
 
@@ -27,7 +27,6 @@ const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'jixiao.js');
 
 const soffice = sofficeForTests();
-const maybe = soffice ? describe : describe.skip;
 
 /** Expected values of every cell scoring writes: sheet!A1 → number, text, or '' (empty). */
 function expectations(result: ScoreResult): Map<string, number | string> {
@@ -59,7 +58,7 @@ function compare(lo: WorkbookSnapshot, expected: Map<string, number | string>): 
   return wrong;
 }
 
-maybe('LibreOffice recalculation of a scored workbook', () => {
+describeWithLibreOffice(soffice, 'LibreOffice recalculation of a scored workbook', () => {
   let tmp: string;
   let input: string;
   let scored: string;
@@ -70,7 +69,7 @@ maybe('LibreOffice recalculation of a scored workbook', () => {
     input = path.join(tmp, 'cases.xlsx');
     scored = path.join(tmp, 'cases.scored.xlsx');
     await fs.writeFile(input, await snapshotToXlsxWithFormats(casesWorkbook()));
-    let stdout = '';
+    let stdout: string;
     try {
       ({ stdout } = await run(process.execPath, [BIN, 'score', input, '--out', scored, '--json'], { cwd: ROOT, maxBuffer: 64 << 20 }));
     } catch (e) {
@@ -143,9 +142,3 @@ maybe('LibreOffice recalculation of a scored workbook', () => {
     expect(compare(await readWorkbookFile(out), expected)).toEqual([]);
   }, 240_000);
 });
-
-if (!soffice) {
-  test('LibreOffice recalculation (skipped: soffice not found)', () => {
-    expect(process.env.CI).toBeFalsy();
-  });
-}

@@ -9,7 +9,7 @@ import { createOpsContext, planInsertTemplates } from '../../../src/core/edit';
 import { planFixes, selects } from '../../../src/core/edit/fixes';
 import type { FixAction } from '../../../src/core/check/findings';
 import { SEED } from '../../support/seed';
-import { expectIntact, findingKeys, indicatorRows, mergeOverlaps, openWithPlainExcelJS, roundTrip } from './helpers';
+import { expectIntact, expectMergesMoved, findingKeys, indicatorRows, mergeOverlaps, openWithPlainExcelJS, roundTrip } from './helpers';
 
 const P = '项目支出绩效目标表';
 const D = '整体支出绩效目标表';
@@ -68,6 +68,7 @@ describe('fixes carried by findings', () => {
     expect(added.map((r) => r.subcategory)).toEqual(['经济成本指标', '数量指标', '质量指标', '时效指标', '社会效益指标', '服务对象满意度指标']);
     expect(findingKeys(rt.after.findings, ['project-no-indicators', 'required-category', 'required-output-subcategory'])).toEqual([]);
     expect(rt.after.findings.filter((f) => f.project === '空项目').map((f) => f.id)).toEqual([]);
+    expectMergesMoved(rt);
     expect(mergeOverlaps(rt.after.bytes)).toEqual([]);
   });
 });
@@ -126,6 +127,7 @@ describe('the seed (hengyang-2024.xlsx)', () => {
     expect(rt.result.plan.ops.filter((o) => o.op === 'insertRows').map((o) => (o.op === 'insertRows' ? o.at : 0))).toEqual([40, 12]);
     expect(rt.result.refused).toEqual([]);
     expectIntact(rt, ['公车管理专项经费|公车调度及时率', '厅级干部周转房租赁及生活费|入住干部满意度']);
+    expectMergesMoved(rt);
     expect(mergeOverlaps(rt.after.bytes)).toEqual([]);
     await openWithPlainExcelJS(rt.after.bytes);
   });

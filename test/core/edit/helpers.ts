@@ -5,6 +5,7 @@ import type { WorkbookSnapshot } from '../../../src/core/snapshot/snapshot';
 import type { WorkbookModel, Project } from '../../../src/core/model';
 import type { RangeRef } from '../../../src/core/domain/a1';
 import { parseRange, rangeToA1 } from '../../../src/core/domain/a1';
+import type { WritePlan } from '../../../src/core/plan/ops';
 import { workbookContext, type WorkbookContext } from '../../../src/core/workbook';
 import { checkWorkbook } from '../../../src/core/check/run';
 import type { Finding } from '../../../src/core/check/findings';
@@ -143,6 +144,58 @@ export function mergeOverlaps(bytes: Uint8Array): string[] {
       }
   }
   return problems;
+}
+
+/**
+ * The merged areas a plan leaves on each sheet, worked out from the merges before it as Excel moves them
+ * when rows are inserted at `at`: a merge over the insertion point (top < at <= bottom) grows by the new
+ * rows, one at or below it moves down, a merge within the source row alone (`E7:F7`) is repeated on each
+ * new row where nothing else is merged; a merge op then absorbs the areas inside it. Sorted A1 ranges.
+ */
+export function mergesAfterPlan(before: WorkbookSnapshot, plan: WritePlan): Record<string, string[]> {
+  const sheets = new Map(before.sheets.map((s) => [s.name, s.merges.map((m) => ({ ...m }))] as const));
+  const overlaps = (a: RangeRef, b: RangeRef) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  for (const op of plan.ops) {
+    if (op.op !== 'insertRows' && op.op !== 'merge') continue;
+    const list = sheets.get(op.sheet)!;
+    if (op.op === 'merge') {
+      const r = parseRange(op.range);
+      if (r.top === r.bottom && r.left === r.right) continue;
+      sheets.set(op.sheet, [...list.filter((m) => !overlaps(m, r)), r]);
+      continue;
+    }
+    const { at, count } = op;
+    for (const m of list) {
+      if (m.top >= at) {
+        m.top += count;
+        m.bottom += count;
+      } else if (m.bottom >= at) m.bottom += count;
+    }
+    const src = op.formatFrom >= at ? op.formatFrom + count : op.formatFrom;
+    for (const m of list.filter((x) => x.top === src && x.bottom === src && x.right > x.left)) {
+      for (let r = at; r < at + count; r++) {
+        const row = { top: r, bottom: r, left: m.left, right: m.right };
+        if (!list.some((o) => overlaps(o, row))) list.push(row);
+      }
+    }
+  }
+  return Object.fromEntries([...sheets].map(([name, list]) => [name, sortedA1(list)]));
+}
+
+function sortedA1(list: RangeRef[]): string[] {
+  return [...list].sort((a, b) => a.top - b.top || a.left - b.left).map(rangeToA1);
+}
+
+/**
+ * The written file's merged areas are exactly those `mergesAfterPlan` works out: every sheet's list as
+ * read back, and as many <mergeCell> entries in the package (none written twice).
+ */
+export function expectMergesMoved(rt: RoundTrip): void {
+  const want = mergesAfterPlan(rt.before.snapshot, rt.result.plan);
+  const got = Object.fromEntries(rt.after.snapshot.sheets.filter((s) => s.name in want).map((s) => [s.name, sortedA1(s.merges)]));
+  expect(got).toEqual(want);
+  const written = [...packageMerges(rt.after.bytes).values()].reduce((n, l) => n + l.length, 0);
+  expect(written).toBe(Object.values(want).reduce((n, l) => n + l.length, 0) + rt.after.snapshot.sheets.filter((s) => !(s.name in want)).reduce((n, s) => n + s.merges.length, 0));
 }
 
 /**

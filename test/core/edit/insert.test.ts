@@ -13,7 +13,7 @@ import { OpsError, planAddScoreColumns, planInsertProject, planInsertSubcategory
 import { snapshotToXlsx } from '../../fixtures/xlsx';
 import { cells, child, children, parseXml, sharedStrings, text, unzip } from '../../hosts/xlsx/xmlparts';
 import { planFixes } from '../../../src/core/edit/fixes';
-import { expectIntact, expectStandardOrder, findingKeys, mergeOverlaps, openWithPlainExcelJS, roundTrip, type RoundTrip } from './helpers';
+import { expectIntact, expectMergesMoved, expectStandardOrder, findingKeys, mergeOverlaps, openWithPlainExcelJS, roundTrip, type RoundTrip } from './helpers';
 
 interface Variant {
   id: string;
@@ -43,6 +43,8 @@ function book(v: Variant, list: ProjectSpec[]): WorkbookSnapshot {
 }
 
 async function expectValidFile(rt: RoundTrip): Promise<void> {
+  // Merges moved and grown exactly as Excel moves them on the inserted rows, plus the plan's own.
+  expectMergesMoved(rt);
   expect(mergeOverlaps(rt.after.bytes)).toEqual([]);
   await expect(openWithPlainExcelJS(rt.after.bytes)).resolves.toEqual(rt.before.snapshot.sheets.map((s) => s.name));
 }
@@ -220,6 +222,7 @@ describe('the department (整体支出) table', () => {
     expect(done.row).toBe(ind.find((i) => i.name === '产权证管理质量')!.row + 1);
     expect(done.parsedRule.statedWeight).toBe(10);
     expect(rt.after.findings.map((f) => f.id)).toEqual([]);
+    expectMergesMoved(rt);
     expect(mergeOverlaps(rt.after.bytes)).toEqual([]);
     await openWithPlainExcelJS(rt.after.bytes);
   });
@@ -356,6 +359,7 @@ describe('requests and formats', () => {
     }
     const rows = new Map(children(child(sheet, 'sheetData'), 'row').map((r) => [Number(r.attrs.r), r]));
     expect(rows.get(row)!.attrs.ht).toBe('30');
+    expectMergesMoved(rt);
   });
 });
 

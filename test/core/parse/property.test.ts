@@ -1,7 +1,9 @@
 /**
  * Property-based tests: the parsers never throw and always return a well-formed result, whatever
  * the cell holds; generated well-formed wording parses back to what generated it; and a 100 KB cell
- * parses fast.
+ * parses to a well-formed result. How fast such cells parse is measured by `npm run bench:parse`
+ * (bench/parse.bench.ts), on distinct texts: the parsers are memoised, so timing the same text again
+ * here would time a cache hit.
  */
 import fc from 'fast-check';
 import { parseDirection } from '../../../src/core/parse/direction';
@@ -329,7 +331,7 @@ describe('generated wording parses back to what generated it', () => {
 
 // ---------------------------------------------------------------- 100 KB cells
 
-describe('a 100 KB cell parses in well under 50 ms', () => {
+describe('a 100 KB cell parses to a well-formed result', () => {
   const SIZE = 100_000;
   const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
   const big: [string, string][] = [
@@ -347,21 +349,9 @@ describe('a 100 KB cell parses in well under 50 ms', () => {
     ['mixed tokens', fill(RULE_TOKENS.join(''))],
   ];
 
-  function medianMs(fn: () => void): number {
-    fn(); // warm-up
-    const times = [0, 1, 2].map(() => {
-      const start = performance.now();
-      fn();
-      return performance.now() - start;
-    });
-    return times.sort((a, b) => a - b)[1];
-  }
-
   test.each(big)('%s', (_name, text) => {
-    expect(medianMs(() => parseRule(text))).toBeLessThan(50);
-    expect(medianMs(() => parseTarget(text))).toBeLessThan(50);
-    expect(medianMs(() => parseDirection(text))).toBeLessThan(50);
     expectWellFormedRule(parseRule(text), text);
     expectWellFormedTarget(parseTarget(text));
+    expect([null, 'gte', 'lte', 'eq', 'qualitative']).toContain(parseDirection(text));
   });
 });

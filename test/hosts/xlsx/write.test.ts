@@ -1,6 +1,8 @@
 import * as ExcelJS from 'exceljs';
 import { applyPlanToXlsx, readWorkbook, SHEET_MARKER_NOTE } from '../../../src/hosts/xlsx';
 import { MARK_FILLS, NOTE_TAG, type PlanOp } from '../../../src/core/plan/ops';
+import { planMarks } from '../../../src/core/check/marks';
+import type { Finding, Severity } from '../../../src/core/check/findings';
 import { canon, cells, cellXfs, child, children, parseXml, sharedStrings, text, unzip, type Node, type Parts } from './xmlparts';
 
 const D = '数据';
@@ -343,6 +345,33 @@ describe('marks', () => {
     expect(fillColor('A1')).toBe(`FF${MARK_FILLS.error}`);
     expect(fillColor('B1')).toBe(`FF${MARK_FILLS.warning}`);
     expect(notes(p, 'S').get('A1')!.text).toBe(`${NOTE_TAG} 一\n\n${NOTE_TAG} 二\n\n${NOTE_TAG} 三`);
+  });
+
+  test('a mark is painted in the plan’s colour (MarkOp.fill, as planMarks sets it), not the default of its severity', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    for (let r = 1; r <= 5; r++) ws.getCell(r, 1).value = r;
+    const input = new Uint8Array(await wb.xlsx.writeBuffer());
+    const chosen = { ...MARK_FILLS, error: 'E0C8FF', warning: 'C6EFCE' };
+    const finding = (cell: string, severity: Severity): Finding => ({ id: 'r', severity, category: 'other', sheet: 'S', cell, row: 1, project: null, indicator: null, message: { 'zh-CN': '说明', 'en-US': 'note' } });
+    const marks = planMarks([finding('A1', 'error'), finding('A2', 'warning'), finding('A3', 'info')], 'zh-CN', '', chosen).ops.filter((o) => o.op === 'mark');
+    expect(marks.map((o) => o.op === 'mark' && o.fill)).toEqual(['E0C8FF', 'C6EFCE', MARK_FILLS.info]);
+    const out = await applyPlanToXlsx(input, {
+      ops: [
+        ...marks,
+        // #rrggbb and AARRGGBB are read as RRGGBB; no fill: the default of the severity.
+        { op: 'mark', sheet: 'S', cell: 'A4', severity: 'error', note: '', fill: '#00b0f0' },
+        { op: 'mark', sheet: 'S', cell: 'A5', severity: 'error', note: '' },
+      ],
+    });
+    const p = unzip(out);
+    const styles = parseXml(text(p, 'xl/styles.xml'));
+    const c = cells(sheetXml(p, 'S'), []);
+    const fillColor = (ref: string) => {
+      const xf = children(child(styles, 'cellXfs'), 'xf')[Number(c.get(ref)!.s)];
+      return child(child(children(child(styles, 'fills'), 'fill')[Number(xf.attrs.fillId)], 'patternFill')!, 'fgColor')!.attrs.rgb;
+    };
+    expect(['A1', 'A2', 'A3', 'A4', 'A5'].map(fillColor)).toEqual(['FFE0C8FF', 'FFC6EFCE', `FF${MARK_FILLS.info}`, 'FF00B0F0', `FF${MARK_FILLS.error}`]);
   });
 
   test('a bad sheet or cell throws an error naming them', async () => {
