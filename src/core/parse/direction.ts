@@ -2,6 +2,8 @@
  * 指标值类型 / 指标性质 / 指标方向 / 计算符号: the direction of an indicator.
  *
  * Cells hold a symbol (`≥`, `≧`, `>=`, `＞＝`), a word (`大于等于`, `不低于`, `正向`) or `定性`.
+ * 「是/否」 in a 指标方向 column (福建) marks a yes/no indicator: 定性. 定量 (湖南 整体 tables type only
+ * 定量/定性) names no comparison and reads as null: rules that only need "not ≤" ask `isQuantitativeWord`.
  * The cell is scanned left to right for the longest known token at each position, so that
  * `大于等于` is read as one token (not as `大于` + `等于`). A cell whose tokens disagree
  * (`≥≤`) or that holds none reads as null: the caller reports "unreadable", never a guess.
@@ -46,7 +48,16 @@ const DIRECTION_TOKENS = longestFirst<Direction>([
   ['==', 'eq'],
   ['等于', 'eq'],
   ['定性', 'qualitative'],
+  ['是/否', 'qualitative'],
+  ['是否', 'qualitative'],
 ]);
+
+/** 定量 / 定量指标: a number is meant, with no comparison (so no direction). */
+export function isQuantitativeWord(text: string | null | undefined): boolean {
+  if (text == null) return false;
+  const s = normalizeText(String(text));
+  return s === '定量' || s === '定量指标';
+}
 
 /** Reads a direction cell; null when empty, unknown or contradictory. */
 export function parseDirection(text: string | null | undefined): Direction | null {

@@ -14,6 +14,7 @@
  * - A number cell (not text) is taken as it is: 0.95 is 0.95, not 95%.
  * - `2024年预算` (a year followed by other words) and `12月底前` (no year) are text, not dates or numbers.
  * - Texts longer than MAX_TARGET_CHARS are read as (non-vague) text without further parsing.
+ * - `=100百分比` and `≥90.00(%)` are percentages (`isPercent`, unit `%`); `985(米)` is 985 米.
  */
 import { memoString } from '../domain/memo';
 import type { Direction, ParsedTarget, TargetDate } from '../model';
@@ -222,7 +223,7 @@ const NUMBER_AT_START = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 /** Range separators (`3-5个`, `3~5个`, `3至5个`). */
 const RANGE_SEPARATOR = /^(?:-|~|至|到|—|–)/;
 /** Characters a unit never holds: digits at its start, comparisons, separators, brackets. */
-const NOT_A_UNIT = /^\d|[≥≤<>=,;:。、.()\[\]{}]/;
+const NOT_A_UNIT = /^\d|[≥≤<>=,;:。、.()[\]{}]/;
 
 interface NumberScan {
   value: number;
@@ -276,6 +277,14 @@ function parseNumber(s: string, text: string): ParsedTargetDetail | null {
     approximate ||= suffix[2] === 'approx';
   }
   if (rest.startsWith('(含)')) rest = rest.slice(4);
+  // A unit in brackets (`=100.00(%)`, `985(米)`: how Shanghai's budget system exports values) and 百分比
+  // spelled out (`=100百分比`, 甘肃) are the unit as written plainly.
+  const bracketed = /^\(([^()]+)\)$/.exec(rest);
+  if (bracketed) rest = bracketed[1];
+  if (!percent && (rest === '%' || rest === '百分比' || rest === '百分率')) {
+    percent = true;
+    rest = '';
+  }
 
   const unit = readUnit(rest, percent);
   if (unit === undefined) return null;

@@ -4,10 +4,11 @@
  * the written formula follows the cells (the actual cell always; the target and 分值 cells when they hold
  * numbers; literals otherwise).
  *
- * Decisions (README, 评分 / Scoring):
+ * Decisions (docs/scoring.md):
  * - A number cell is read as it is; with a percent number format (0.96 shown as 96%) it reads as 96 (%).
  * - A text cell is read when it is exactly a number with an optional unit or % (`41.8万元`, `96%`,
- *   `1,965家`); the formula reads it with VALUE(SUBSTITUTE(…)). Other text is text (grades, lists).
+ *   `1,965家`), or such a number with a comparison or 以上/以下 around it (`≥300米`, `100%以上`); the formula
+ *   reads it with VALUE(SUBSTITUTE(…)). Other text is text (grades, lists).
  * - Against a rate target (指标值 in %, or 度量单位 %), a plain number is in percent (96 = 96%);
  *   a number in (0, 1] against a target above 1 is ambiguous (0.96 or 96%?) and needs review.
  * - A date cell (or an ISO date read from one) is a date; a text date (`2024年11月`) is read as the
@@ -16,11 +17,12 @@
 import type { CellRef, Direction, Indicator } from '../model';
 import type { SheetGrid } from '../snapshot/snapshot';
 import { normalizeText } from '../domain/text';
-import { parseTarget } from '../parse/target';
+import { parseTarget, type ParsedTargetDetail } from '../parse/target';
 import type { TargetDate } from '../model';
 import { D, Dec, lit } from './num';
 import type { Bilingual } from './types';
 import { isCostKey } from '../domain/framework';
+import { isQuantitativeWord } from '../parse/direction';
 
 export interface NumberValue {
   kind: 'number';
@@ -155,6 +157,25 @@ function numberText(ref: string, trimmed: string): NumberValue | null {
   };
 }
 
+/**
+ * A number with words around it that restate how a target is met (`≥300米`, `100%以上`, `不低于95%`, `完成12次`):
+ * read as the number, and the formula strips the same words from the cell. Ranges and `约` are not read.
+ */
+function numberWithWords(ref: string, trimmed: string): NumberValue | null {
+  const p = parseTarget(trimmed) as ParsedTargetDetail;
+  if (p.kind !== 'number' || p.value === null || p.range || p.approximate) return null;
+  const m = /[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/.exec(trimmed);
+  if (!m || Number(m[0].replace(/,/g, '')) !== p.value) return null;
+  const before = trimmed.slice(0, m.index);
+  const after = trimmed.slice(m.index + m[0].length);
+  let inner = ref;
+  if (before) inner = `SUBSTITUTE(${inner},${str(before)},"")`;
+  if (after) inner = `SUBSTITUTE(${inner},${str(after)},"")`;
+  if (m[0].includes(',')) inner = `SUBSTITUTE(${inner},",","")`;
+  inner = `SUBSTITUTE(${inner}," ","")`;
+  return { kind: 'number', value: D(m[0].replace(/,/g, '')), expr: `VALUE(${inner})`, percent: p.isPercent, unit: p.isPercent ? null : p.unit, plainCell: false };
+}
+
 // ---------------------------------------------------------------- the actual cell
 
 /**
@@ -192,6 +213,10 @@ export function readActual(grid: SheetGrid, cell: CellRef, ref: string = cell.a1
   if (t.kind === 'date' && t.date) {
     if (t.date.bound === 'after') return bad(`实际完成时间「${trimmed}」只说了“之后”，无法判断`, `the actual date "${trimmed}" says only "after"; it cannot be compared`);
     return { kind: 'date', ...lastDay(t.date), serial: false, text: trimmed };
+  }
+  if (t.kind === 'number') {
+    const worded = numberWithWords(ref, trimmed);
+    if (worded) return worded;
   }
   return { kind: 'text', text: trimmed };
 }
@@ -290,9 +315,18 @@ export interface DirectionInfo {
   /** 正向 (≥, =) or 反向 (≤, and every 成本 indicator); null when unreadable or qualitative. */
   polarity: Polarity | null;
   direction: Direction | null;
-  /** Why: 'cell' (指标值类型), 'target' (≥95% in the value), 'cost' (a 成本 indicator), 'assumed' (nothing written: =). */
-  source: 'cell' | 'target' | 'cost' | 'assumed' | 'unreadable' | 'qualitative';
+  /**
+   * Why: 'cell' (指标值类型), 'target' (≥95% in the value), 'cost' (a 成本 indicator), 'name' (nothing written,
+   * and the name is a rate kept low: 控制率, 调整率, 差错率), 'assumed' (nothing written: =).
+   */
+  source: 'cell' | 'target' | 'cost' | 'name' | 'assumed' | 'unreadable' | 'qualitative';
 }
+
+/**
+ * Names of rates kept low (重庆's 整体 form types only 定量/定性: 预算调整率 3%, actual 0, is met). Read only
+ * when no direction is written anywhere.
+ */
+const LOWER_IS_BETTER = /控制率|调整率|结余率|结转率|变动率|差错率|出错率|误差率|投诉率|事故率|发生率|超支率|闲置率|空置率|损失率|损耗率|故障率|流失率|辍学率/;
 
 export function isCostIndicator(ind: Indicator): boolean {
   return isCostKey(ind.categoryKey, ind.subcategoryKey);
@@ -307,6 +341,8 @@ export function directionOf(ind: Indicator): DirectionInfo {
   const source = ind.direction === written ? 'cell' : 'target';
   if (written === 'gte' || written === 'eq') return { polarity: 'pos', direction: written, source };
   if (written === 'lte') return { polarity: 'neg', direction: written, source };
-  if (ind.directionField) return { polarity: null, direction: null, source: 'unreadable' };
+  // 定量 (定量指标) says the target is a number and names no comparison: as if nothing were written.
+  if (ind.directionField && !isQuantitativeWord(ind.directionField.text)) return { polarity: null, direction: null, source: 'unreadable' };
+  if (LOWER_IS_BETTER.test(ind.name)) return { polarity: 'neg', direction: null, source: 'name' };
   return { polarity: 'pos', direction: null, source: 'assumed' };
 }

@@ -105,27 +105,43 @@ function valueCellRightOf(grid: SheetGrid, row: number, fromCol: number): string
 export interface BudgetBlock {
   headerRow: number;
   row: number;
+  /** The block's columns; `score` is absent where the block states no 得分 (宁夏: 预算执行率 is an indicator row). */
   cols: Partial<Record<'initial' | 'full' | 'spent' | 'weight' | 'rate' | 'score', number>>;
 }
 
+/**
+ * Header words of the block, after dropping what brackets hold (`全年预算数（A）`, `执行率（B/A）`, `分值（10分）`,
+ * `全年（调整）预算数`, `执行率（%）`): every variant the forms print reads as one of these.
+ */
 const BUDGET_WORDS: Record<string, keyof BudgetBlock['cols']> = {
   年初预算数: 'initial',
   年初预算: 'initial',
   全年预算数: 'full',
   全年预算: 'full',
   调整后预算数: 'full',
+  调整预算数: 'full',
+  年度预算数: 'full',
   全年执行数: 'spent',
   全年执行: 'spent',
   实际执行数: 'spent',
+  预算执行数: 'spent',
+  全年实际执行数: 'spent',
   分值: 'weight',
+  执行率权重: 'weight',
+  权重: 'weight',
   执行率: 'rate',
   预算执行率: 'rate',
   得分: 'score',
+  执行率得分: 'score',
 };
+
+function budgetWord(text: string): keyof BudgetBlock['cols'] | undefined {
+  return BUDGET_WORDS[normalizeText(text).replace(/\([^()]*\)/g, '').replace(/[()%]/g, '')];
+}
 
 /**
  * The 项目资金 block above a 自评表's indicator header (rows `from`..`to`): the row naming 年初预算数 |
- * 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 and, under it, the 年度资金总额 row. Null when absent.
+ * 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 (or a variant) and, under it, the 年度资金总额 row. Null when absent.
  */
 export function findBudgetBlock(grid: SheetGrid, from: number, to: number): BudgetBlock | null {
   for (let r = Math.max(1, from); r <= to; r++) {
@@ -133,18 +149,43 @@ export function findBudgetBlock(grid: SheetGrid, from: number, to: number): Budg
     for (let c = 1; c <= grid.colCount; c++) {
       const m = grid.mergeAt(r, c);
       if (m && (m.top !== r || m.left !== c)) continue;
-      const key = normalizeText(grid.text(r, c)).replace(/[()（）%]/g, '');
-      const role = BUDGET_WORDS[key];
+      const role = budgetWord(grid.text(r, c));
       if (role && cols[role] === undefined) cols[role] = c;
     }
-    if (cols.score === undefined || cols.spent === undefined || (cols.full === undefined && cols.rate === undefined)) continue;
-    // The 年度资金总额 row: the first row below with a label or a number in the block.
+    if (cols.spent === undefined && cols.score === undefined) continue;
+    if (cols.full === undefined && cols.rate === undefined) continue;
+    // The 年度资金总额 row: the first row below labelled so, or with no label of its own and a value in the block.
     const first = Math.min(...(Object.values(cols) as number[]));
     for (let d = r + 1; d <= Math.min(to, r + 4); d++) {
       let label = '';
-      for (let c = 1; c < first; c++) label += grid.text(d, c);
+      for (let c = 1; c < first; c++) {
+        const m = grid.mergeAt(d, c);
+        if (!m || m.top === d) label += grid.text(d, c); // a label merged down from above (项目资金) is not this row's
+      }
       const l = normalizeText(label);
-      if (/年度资金总额|资金总额|合计|总额/.test(l) || (l === '' && grid.text(d, cols.spent) !== '')) return { headerRow: r, row: d, cols };
+      if (/年度资金总额|资金总额|合计|总额/.test(l)) return { headerRow: r, row: d, cols };
+      if (l === '' && (Object.values(cols) as number[]).some((c) => grid.text(d, c) !== '')) return { headerRow: r, row: d, cols };
+    }
+  }
+  return null;
+}
+
+const STATED_TOTAL = /^(?:自评得分|自评总分|自评总得分|总得分|综合得分)(?:\(分\))?[:：]?$/;
+
+/**
+ * A total the block above the header states (宁夏: 「自评得分 | 98」, 重庆: 「自评总分（分） | 97.6」): the first
+ * number right of the label, between rows `from` and `to`. Null when there is none.
+ */
+export function findStatedTotal(grid: SheetGrid, from: number, to: number): { row: number; col: number } | null {
+  for (let r = Math.max(1, from); r <= to; r++) {
+    for (let c = 1; c < grid.colCount; c++) {
+      const m = grid.mergeAt(r, c);
+      if (m && (m.top !== r || m.left !== c)) continue;
+      if (!STATED_TOTAL.test(normalizeText(grid.text(r, c)))) continue;
+      for (let k = (m ? m.right : c) + 1; k <= grid.colCount; k++) {
+        if (grid.text(r, k) === '') continue;
+        return typeof grid.value(r, k) === 'number' || /^\d+(\.\d+)?分?$/.test(normalizeText(grid.text(r, k))) ? { row: r, col: k } : null;
+      }
     }
   }
   return null;

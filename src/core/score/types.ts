@@ -62,6 +62,8 @@ export interface BudgetExecutionScore {
   /** 执行率 as a fraction (0.9625), or null. */
   rate: number | null;
   score: number | null;
+  /** 分值 × 执行率 as computed, also when `score` is a kept score of the user's (null when it needs review). */
+  ruleScore: number | null;
   formula: string | null;
   explanation: Bilingual;
   needsReview: boolean;
@@ -91,6 +93,28 @@ export interface ProjectScore {
   gradeCell: string | null;
   gradeFormula: string | null;
   needsReview: boolean;
+  /** What a filled table states of the project as a whole (its 总分 and 自评等级 rows), for the check's review. */
+  stated: StatedSummary | null;
+}
+
+/**
+ * The 总分 row and 自评等级 of a filled table as written (null where empty or not a number), and the sums of
+ * what its rows state: the check compares them (total-score-mismatch, grade-mismatch, stated-weight-total).
+ */
+export interface StatedSummary {
+  /** The 总分 row's 得分 cell (A1) and value. */
+  totalCell: string;
+  total: number | null;
+  /** The 总分 row's 分值 cell (A1) and value (the form's 100). */
+  weightTotalCell: string | null;
+  weightTotal: number | null;
+  /** The 自评等级 cell (A1) and its text. */
+  gradeCell: string | null;
+  grade: string | null;
+  /** Σ of the scores the rows state (indicators and 预算执行率); null when a weighted row states none. */
+  scoreSum: number | null;
+  /** Σ of the rows' 分值 (indicators and 预算执行率's cell); null when a scored row has none. */
+  weightSum: number | null;
 }
 
 /** A column scoring adds to a table (nothing is shifted: it is the first free column right of the table). */
