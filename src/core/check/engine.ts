@@ -8,6 +8,9 @@ import { workbookContext, type WorkbookContext } from '../workbook';
 import { checkWorkbook } from './run';
 import { planMarks } from './marks';
 import type { MarkColours } from '../plan/conventions';
+import { runScore } from '../score/run';
+import { reviewStated } from '../score/review';
+import { attachScores, holdsScores } from './rules/score-review';
 
 export interface CheckResult {
   model: WorkbookModel;
@@ -18,6 +21,12 @@ export interface CheckResult {
 
 export function runCheck(input: WorkbookSnapshot | WorkbookContext, profile: Profile): CheckResult {
   const context = workbookContext(input);
+  // A filled 自评表 is reviewed against its own rules: the scorer recomputes every score it states, keeping
+  // the user's (no overwrite), and the review rules report where they differ. A table without scores is not scored.
+  if (holdsScores(context.model)) {
+    const scores = runScore(context, profile);
+    attachScores(context.model, { ...scores, findings: [...scores.findings, ...reviewStated(scores)] });
+  }
   const findings = checkWorkbook(context.model, { profile });
   return { model: context.model, findings, context };
 }

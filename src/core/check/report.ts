@@ -3,6 +3,7 @@ import { rangeToA1 } from '../domain/a1';
 import { z } from 'zod';
 import type { CheckResult } from './engine';
 import type { Lang } from './findings';
+import type { ProfileChoice } from '../profile';
 import { REVIEW_CATEGORIES } from './findings';
 
 export const REPORT_VERSION = '1';
@@ -35,6 +36,8 @@ export const TableSummarySchema = z.object({
   sheet: z.string(),
   kind: z.enum(['project', 'department']),
   range: z.string(),
+  /** The money unit the table states or writes its amounts in (funds are in it); null when it states none. */
+  moneyUnit: z.enum(['元', '万元']).nullable().optional(),
   department: z.object({ name: z.string(), fund: z.number().nullable() }).nullable(),
   projects: z.array(ProjectSummarySchema),
 });
@@ -51,14 +54,33 @@ export const FileReportSchema = z.object({
   output: z.string().optional(),
 });
 
+/** How the profile was chosen when no --profile was given (`chooseProfile` in core/profile.ts). */
+export const ProfileChosenSchema = z.object({
+  /** 'table': from the tables' framework and points; 'default': they say nothing. */
+  from: z.enum(['table', 'default']),
+  framework: z.enum(['new', 'old']).nullable(),
+  /** The points the projects' weights add up to (100 or 90), or null. */
+  points: z.number().nullable(),
+  /** Why, in --lang. */
+  reason: z.string(),
+});
+
 export const CheckReportSchema = z.object({
   version: z.string(),
   profile: z.string(),
+  /** Present when no --profile was given: the profile was chosen from the tables (or is the default), and why. */
+  profileChosen: ProfileChosenSchema.optional(),
   lang: z.enum(['zh-CN', 'en-US']),
   files: z.array(FileReportSchema),
 });
 
 export type CheckReport = z.infer<typeof CheckReportSchema>;
+export type ProfileChosen = z.infer<typeof ProfileChosenSchema>;
+
+/** The report's `profileChosen` for a choice (the CLI sets it when no --profile is given). */
+export function profileChosen(choice: ProfileChoice, lang: Lang): ProfileChosen {
+  return { from: choice.from, framework: choice.framework, points: choice.points, reason: choice.reason[lang] };
+}
 export type FileReport = z.infer<typeof FileReportSchema>;
 
 export function fileReport(file: string, result: CheckResult, lang: Lang): FileReport {
@@ -82,6 +104,7 @@ export function fileReport(file: string, result: CheckResult, lang: Lang): FileR
       sheet: t.sheet,
       kind: t.kind,
       range: rangeToA1(t.range),
+      moneyUnit: t.moneyUnit,
       department: t.department ? { name: t.department.name, fund: t.department.fund } : null,
       projects: t.projects.map((p) => ({
         name: p.name,

@@ -27,6 +27,10 @@ export interface ParsedTargetDetail extends ParsedTarget {
   range?: { min: number; max: number };
   /** `约30万元`, `30万元左右`. */
   approximate?: true;
+  /** A text target that is a template leftover (「XX」, 「**」, 「……」, 「请填写」): the leftover. */
+  placeholder?: string;
+  /** A text target that says there is no indicator (本项目不适用此指标, 不适用; not 无, a target of its own). */
+  notApplicable?: true;
 }
 
 /** A 指标值 cell is short; longer texts are kept as text and not scanned (bounds the work). */
@@ -65,7 +69,14 @@ function parseTargetText(text: string): ParsedTargetDetail {
   if (text.length > MAX_TARGET_CHARS) return textTarget(text, false);
   const s = normalizeText(text).replace(/[。.,;、]+$/, '');
   if (s === '') return emptyTarget(text);
-  return parseDate(s, text) ?? parseNumber(s, text) ?? textTarget(text, isVague(s));
+  const parsed = parseDate(s, text) ?? parseNumber(s, text);
+  if (parsed) return parsed;
+  // Marks the checks read from the parse, shared by every row with the same text (no string is read again).
+  const t = textTarget(text, isVague(s));
+  const leftover = templateLeftover(text);
+  if (leftover !== null) t.placeholder = leftover;
+  if (text.includes('不适用')) t.notApplicable = true;
+  return t;
 }
 
 // ---------------------------------------------------------------- building results
@@ -317,6 +328,38 @@ function readUnit(rest: string, percent: boolean): string | null | undefined {
   if (rest === '') return null;
   if (rest.length > MAX_UNIT_CHARS || NOT_A_UNIT.test(rest)) return undefined;
   return rest;
+}
+
+// ---------------------------------------------------------------- template leftovers
+
+/**
+ * The template leftover a text is or holds (「……」, 「**」, 「XX」, 「请填写」, a bare 「指标2」), or null. Ellipses and
+ * bare template names count only as the whole cell (`包括……等` is prose); the others anywhere.
+ */
+export function templateLeftover(text: string): string | null {
+  return MAY_HOLD_LEFTOVER.test(text) ? leftoverCached(text) : null;
+}
+
+/** A character every leftover holds (before normalisation): most cells are passed over by this test alone. */
+const MAY_HOLD_LEFTOVER = /[.．…。·*＊XxＸｘ×请指]/;
+
+const leftoverCached = memoString((text: string): string | null => {
+  const s = normalizeText(text);
+  if (s === '') return null;
+  // NFKC spells 「…」 as three dots.
+  if (/^[.。·]+$/.test(s) && s.length >= 3) return text.trim();
+  if (/^(?:三级)?指标[0-9一二三四五六七八九十]+[:：]?$/.test(s)) return s;
+  const m = /\*{2,}|(?<![A-Za-z])(?:X{2,}|x{2,}|×{2,})(?![A-Za-z])|请(?:填写|填报|输入|选择)/.exec(s);
+  return m ? m[0] : null;
+});
+
+/** 本项目不适用此指标, 不适用, or 无 alone: a cell that says there is no indicator. */
+export function saysNotApplicable(text: string): boolean {
+  if (text.includes('不适用')) return true;
+  // Only a short cell can be 无 alone (`无`, ` 无 `, `暂无`): the rest are passed over without normalising.
+  if (text.length > 8 || !text.includes('无')) return false;
+  const s = normalizeText(text);
+  return s === '无' || s === '暂无';
 }
 
 // ---------------------------------------------------------------- vague words

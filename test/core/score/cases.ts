@@ -1,5 +1,5 @@
 /**
- * The worked cases of every rule family and every scoring semantic (README, 评分 / Scoring): used by the
+ * The worked cases of every rule family and every scoring semantic (docs/scoring.md): used by the
  * family tests (engine vs an independent formula evaluator) and by the LibreOffice recalculation test.
  */
 import { serial, type Case } from './harness';

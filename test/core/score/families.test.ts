@@ -1,5 +1,5 @@
 /**
- * Every rule family and every scoring semantic, with worked numbers (README, 评分 / Scoring).
+ * Every rule family and every scoring semantic, with worked numbers (docs/scoring.md).
  * Each case is scored by the engine, and the formula it writes is evaluated by an independent
  * evaluator (@formulajs/formulajs functions) on the same cells: both must give the same number.
  */

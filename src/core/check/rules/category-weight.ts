@@ -1,7 +1,7 @@
 /** 分值: per 一级, the weights add up to what the profile expects (成本20 产出40 效益20 满意度10 by default). */
 import type { RuleModule } from '../findings';
 import { STANDARD_CATEGORIES } from '../../domain/framework';
-import { CATEGORY_KEYS, categorySlot, firstCategory, fmt, fromExact, near, toExact, weightOf } from './util';
+import { CATEGORY_KEYS, categorySlot, firstCategory, fmt, fromExact, isHollowRow, near, toExact, weightOf } from './util';
 
 export const categoryWeight: RuleModule = {
   id: 'category-weight',
@@ -20,9 +20,12 @@ export const categoryWeight: RuleModule = {
         for (let i = 0; i < inds.length; i++) {
           const ind = inds[i];
           if (!ind.name) continue;
-          named++;
           const w = weightOf(ind);
-          if (w === null) return; // missing-weight reports the gap
+          if (w === null) {
+            if (isHollowRow(ind)) continue; // a template row left in: no weight by nature (see weight-total)
+            return; // missing-weight reports the gap
+          }
+          named++;
           if (ind.categoryKey !== null) totals[categorySlot(ind.categoryKey)] += toExact(w);
         }
         if (named === 0) return;

@@ -27,6 +27,17 @@ import { statedWeightMismatch } from './stated-weight-mismatch';
 import { missingWeight } from './missing-weight';
 import { frameworkMismatch } from './framework-mismatch';
 import { unspecifiedRule } from './unspecified-rule';
+import { placeholderText } from './placeholder-text';
+import { notApplicableIndicator } from './not-applicable-indicator';
+import { benefitTargetNo } from './benefit-target-no';
+import { costNoUpperBound } from './cost-no-upper-bound';
+import { unitInNameMismatch } from './unit-in-name-mismatch';
+import { selfScoreMismatch } from './self-score-mismatch';
+import { budgetExecutionScoreMismatch } from './budget-execution-score-mismatch';
+import { totalScoreMismatch } from './total-score-mismatch';
+import { gradeMismatch } from './grade-mismatch';
+import { statedWeightTotal } from './stated-weight-total';
+import { unrecognisedRow } from './unrecognised-row';
 
 export const ALL_RULES: RuleModule[] = [
   projectNoIndicators,
@@ -35,6 +46,8 @@ export const ALL_RULES: RuleModule[] = [
   subcategoryParent,
   nonstandardName,
   frameworkMismatch,
+  placeholderText,
+  notApplicableIndicator,
   missingField,
   duplicateIndicator,
   valueInUnitColumn,
@@ -42,11 +55,14 @@ export const ALL_RULES: RuleModule[] = [
   qualitativeWithNumber,
   qualitativeExplainedByNumber,
   costDirection,
+  costNoUpperBound,
   satisfactionDirection,
   unitMismatch,
   unitGluedToValue,
+  unitInNameMismatch,
   rateOver100,
   vagueTarget,
+  benefitTargetNo,
   costExceedsFund,
   projectsSumDepartment,
   departmentMoneyColumns,
@@ -56,6 +72,12 @@ export const ALL_RULES: RuleModule[] = [
   statedWeightMismatch,
   missingWeight,
   unspecifiedRule,
+  selfScoreMismatch,
+  budgetExecutionScoreMismatch,
+  totalScoreMismatch,
+  gradeMismatch,
+  statedWeightTotal,
+  unrecognisedRow,
 ];
 
 /**
@@ -68,6 +90,10 @@ export const SUPERSEDES: Record<string, string[]> = {
   'qualitative-explained-by-number': ['unit-mismatch', 'vague-target'],
   'value-in-unit-column': ['missing-field', 'direction-needs-number'],
   'missing-field': ['missing-weight'],
+  // A template row left in, or a row that says 不适用, is to be deleted: its empty fields are not the defect.
+  'placeholder-text': ['missing-field', 'missing-weight', 'duplicate-indicator', 'direction-needs-number', 'vague-target', 'unit-mismatch'],
+  'not-applicable-indicator': ['missing-field', 'missing-weight', 'duplicate-indicator', 'direction-needs-number', 'vague-target', 'unit-mismatch', 'benefit-target-no'],
+  'cost-no-upper-bound': ['cost-direction', 'vague-target'],
 };
 
 export const RULES_BY_ID: Record<string, RuleModule> = Object.fromEntries(ALL_RULES.map((r) => [r.id, r]));

@@ -1,6 +1,10 @@
-/** 分值: every indicator has a weight, in a 分值 column or in its rule text (该指标分值为N分). */
+/**
+ * 分值: every indicator has a weight, in a 分值 column or in its rule text (该指标分值为N分). A table with
+ * neither column (申报表, 下达表: weights are set when the self-evaluation is scored) states no weights by
+ * design: no row of it misses one.
+ */
 import type { RuleModule } from '../findings';
-import { cellIn, weightOf } from './util';
+import { cellIn, statesWeights, weightOf } from './util';
 
 export const missingWeight: RuleModule = {
   id: 'missing-weight',
@@ -10,7 +14,7 @@ export const missingWeight: RuleModule = {
   create(ctx) {
     return {
       indicator(ind, project, table) {
-        if (!ind.name || weightOf(ind) !== null) return;
+        if (!ind.name || weightOf(ind) !== null || !statesWeights(table)) return;
         ctx.report(table, {
           cell: ind.weight?.cell ?? ind.rule?.cell ?? cellIn(table, ind, table.columns.weight !== undefined ? 'weight' : 'rule'),
           project,

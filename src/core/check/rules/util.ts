@@ -1,8 +1,9 @@
 /** Helpers shared by the rule modules. */
-import type { CategoryBlock, CategoryKey, Indicator, Project, TargetTable, Field, ParsedTarget } from '../../model';
+import type { CategoryBlock, CategoryKey, Direction, Indicator, Project, TargetTable, Field, ParsedTarget } from '../../model';
 import { normalizeText } from '../../domain/text';
 import { formatNumber } from '../../snapshot/snapshot';
 import { isCostKey } from '../../domain/framework';
+import type { ParsedTargetDetail } from '../../parse/target';
 
 export { CATEGORY_KEYS } from '../../domain/framework';
 
@@ -35,6 +36,19 @@ export function isCost(ind: Indicator): boolean {
   return isCostKey(ind.categoryKey, ind.subcategoryKey);
 }
 
+/**
+ * The direction an indicator states: its 指标值类型 cell (null when unreadable), or when that cell is empty or
+ * the table has none, the comparison written in the 指标值 (`=100百分比`, `≥90.00(%)`, `20万元以内`).
+ */
+export function statedDirection(ind: Indicator): Direction | null {
+  return ind.directionField !== null ? ind.direction : ind.parsedTarget.direction;
+}
+
+/** How a message names a row: its indicator, or the row number when the name is empty. */
+export function rowName(ind: Indicator): { zh: string; en: string } {
+  return ind.name ? { zh: ind.name, en: ind.name } : { zh: `第${ind.row}行`, en: `row ${ind.row}` };
+}
+
 export function isSatisfaction(ind: Indicator): boolean {
   return ind.categoryKey === 'satisfaction' || ind.subcategoryKey === 'serviceSatisfaction' || ind.name.includes('满意');
 }
@@ -55,7 +69,8 @@ export function isMeasureUnit(unit: string): boolean {
   return !NO_UNIT.has(unit);
 }
 
-const MONEY_UNITS: Record<string, number> = { 万元: 1, 元: 0.0001, 亿元: 10000, 千元: 0.1 };
+/** Money units in 万元 (`150万` is written for 150 万元 in many published tables). */
+const MONEY_UNITS: Record<string, number> = { 万元: 1, 万: 1, 元: 0.0001, 亿元: 10000, 亿: 10000, 千元: 0.1 };
 
 /** A money target in 万元 (from the unit glued to the value, or else the unit column), or null. */
 export function moneyInWan(target: ParsedTarget, unitColumn: string): number | null {
@@ -99,6 +114,28 @@ export function toExact(x: number): number {
 
 export function fromExact(s: number): number {
   return s / 100000;
+}
+
+// ---------------------------------------------------------------- template leftovers and empty rows
+
+/** Template leftovers and 不适用 cells: read by the target parser too, which marks them on a text target. */
+export { templateLeftover as placeholderIn, saysNotApplicable as notApplicableText } from '../../parse/target';
+
+/**
+ * A row that holds no indicator's content: no 分值, 得分 or 实际完成值, and a 指标值 that is empty, a template
+ * leftover or 不适用. A 「……」 row, a bare 「指标2」, a name with nothing else: such a row never switches a
+ * project-level check off (weight-total, category-weight); its own rules report it.
+ */
+export function isHollowRow(ind: Indicator): boolean {
+  if (ind.weight !== null || ind.score !== null || ind.actual !== null) return false;
+  if (ind.target === null) return true;
+  const t = ind.parsedTarget as ParsedTargetDetail;
+  return t.placeholder !== undefined || t.notApplicable === true;
+}
+
+/** Whether a table has a place for weights at all: a 分值 column or a 评（扣）分标准 column (申报表 have neither). */
+export function statesWeights(table: TargetTable): boolean {
+  return table.columns.weight !== undefined || table.columns.rule !== undefined;
 }
 
 import type { CellRef, ColumnRole } from '../../model';

@@ -1,6 +1,6 @@
 /** 分值: a project's indicator weights add up to the profile's total (90 + 10 for 预算执行率 by default). */
 import type { RuleModule } from '../findings';
-import { fmt, fromExact, near, toExact, weightOf } from './util';
+import { fmt, fromExact, isHollowRow, near, toExact, weightOf } from './util';
 
 export const weightTotal: RuleModule = {
   id: 'weight-total',
@@ -15,10 +15,16 @@ export const weightTotal: RuleModule = {
         let named = 0;
         let exact = 0;
         for (let i = 0; i < inds.length; i++) {
-          if (!inds[i].name) continue;
+          const ind = inds[i];
+          if (!ind.name) continue;
+          const w = weightOf(ind);
+          if (w === null) {
+            // A template row left in (「……」, 「指标2」, a name with nothing else) has no weight by nature: it
+            // does not make the total unknown. A filled row with no weight does (missing-weight reports it).
+            if (isHollowRow(ind)) continue;
+            return;
+          }
           named++;
-          const w = weightOf(inds[i]);
-          if (w === null) return; // missing-weight reports the gaps
           exact += toExact(w);
         }
         if (named === 0) return;

@@ -8,6 +8,6 @@ ruleTable('not-applicable-indicator', [
   { name: '三级 「无」', project: CLEAN.with({ socialCost: { indicator: '无' } }), expect: ['H4'] },
   { name: 'no 三级, 指标值 「不适用」', project: CLEAN.with({ socialCost: { target: '不适用' } }), expect: ['I4'] },
   { name: 'no 三级, 指标值 「无」', project: CLEAN.with({ socialCost: { target: '无', unit: '无' } }), expect: ['I4'] },
-  { name: 'the content says so', project: CLEAN.with({ socialCost: { indicator: '社会成本', target: '0', content: '本项目不适用此指标' } }), expect: ['J4'] },
+  { name: 'the content says so on a row with no 指标值', project: CLEAN.with({ socialCost: { indicator: '社会成本', content: '本项目不适用此指标' } }), expect: ['J4'] },
   { name: 'a named indicator whose target is 无 (no accidents) is an indicator', project: CLEAN.with({ accidents: { target: '无' } }), expect: [] },
 ]);

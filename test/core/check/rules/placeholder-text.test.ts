@@ -12,7 +12,7 @@ ruleTable('placeholder-text', [
   { name: 'ASCII dots', project: inserted(6, { ...quantity, indicator: '...' }), expect: ['H7'] },
   { name: '「XX」 in a target', project: CLEAN.with({ count: { target: 'XX' } }), expect: ['I5'] },
   { name: '「**」 in a name', project: CLEAN.with({ checks: { indicator: '**检查次数' } }), expect: ['H6'] },
-  { name: '「请填写」 in the content', project: CLEAN.with({ checks: { content: '请填写指标值内容' } }), expect: ['J6'] },
+  { name: '「请填写」 in a target', project: CLEAN.with({ checks: { target: '请填写' } }), expect: ['I6'] },
   { name: 'a project name with 「XX」', project: { ...CLEAN, name: 'XX专项经费' }, expect: ['B3'] },
   { name: 'an ellipsis inside prose is not a leftover', project: CLEAN.with({ checks: { content: '检查车辆、台账……等' } }), expect: [] },
   { name: 'a name that starts with the template’s 「指标1」 is filled in', project: CLEAN.with({ checks: { indicator: '指标1检查次数' } }), expect: [] },
