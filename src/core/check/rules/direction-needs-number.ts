@@ -1,5 +1,6 @@
-/** 指标与指标值不匹配: `≥ ≤ =` need a number (or a date for a time target), not a text. */
+/** 指标与指标值不匹配: `≥ ≤ =` (and 定量) need a number (or a date for a time target), not a text. */
 import type { RuleModule } from '../findings';
+import { isQuantitativeWord } from '../../parse/direction';
 
 const SYMBOL = { gte: '≥', lte: '≤', eq: '=' } as const;
 
@@ -11,10 +12,12 @@ export const directionNeedsNumber: RuleModule = {
   create(ctx) {
     return {
       indicator(ind, project, table) {
-        if (!ind.target || ind.direction === null || ind.direction === 'qualitative') return;
+        if (!ind.target || ind.direction === 'qualitative') return;
+        const quantitative = ind.direction === null && isQuantitativeWord(ind.directionField?.text);
+        if (ind.direction === null && !quantitative) return;
         const k = ind.parsedTarget.kind;
         if (k === 'number' || k === 'date' || k === 'empty') return;
-        const sym = SYMBOL[ind.direction];
+        const sym = ind.direction === null ? '定量' : SYMBOL[ind.direction];
         ctx.report(table, {
           cell: ind.target.cell,
           project,

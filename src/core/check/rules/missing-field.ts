@@ -1,4 +1,5 @@
 /** 完整性: 三级名称, 指标值, 度量单位, 指标值类型 and the rule are filled on every indicator row. */
+import { isQuantitativeWord } from '../../parse/direction';
 import type { RuleModule } from '../findings';
 import type { Indicator } from '../../model';
 import { cellIn, hasUnit } from './util';
@@ -59,7 +60,8 @@ export const missingField: RuleModule = {
             indicator: ind,
             message: { 'zh-CN': `「${who(ind)}」的指标值类型为空（应为 ≥、≤、= 或 定性）`, 'en-US': `"${whoEn(ind)}": the direction is empty (≥, ≤, = or 定性)` },
           });
-        } else if (ind.directionField && ind.direction === null) {
+        } else if (ind.directionField && ind.direction === null && !isQuantitativeWord(ind.directionField.text)) {
+          // 定量 names no comparison but is a valid type (湖南 整体 tables type only 定量/定性): not unreadable.
           ctx.report(table, {
             cell: ind.directionField.cell,
             project,

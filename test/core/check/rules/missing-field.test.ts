@@ -10,6 +10,7 @@ ruleTable('missing-field', [
   { name: 'empty unit, unit glued to the value', project: CLEAN.with({ checks: { target: '12次', unit: undefined } }), expect: ['L6:warning'] },
   { name: 'empty direction', project: CLEAN.with({ checks: { direction: undefined } }), expect: ['M6'] },
   { name: 'unreadable direction', project: CLEAN.with({ checks: { direction: '大概' } }), expect: ['M6'] },
+  { name: '定量 is a type, not an unreadable direction', project: CLEAN.with({ checks: { direction: '定量' } }), expect: [] },
   { name: 'empty rule', project: CLEAN.with({ checks: { rule: undefined } }), expect: ['K6:warning'] },
   { name: 'a value without a name', project: CLEAN.with({ checks: { indicator: undefined, target: 12 } }), expect: ['H6'] },
 ]);
