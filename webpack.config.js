@@ -15,7 +15,6 @@ const path = require('path');
 const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const webpack = require('webpack');
 
 const DEV_URL = 'https://localhost:3000/';
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -33,13 +32,13 @@ function addinUrl() {
 }
 
 /** Content-Security-Policy of a page; Fluent UI (Griffel) inserts <style> elements, hence style-src 'unsafe-inline'. */
-function csp({ officeJs, wasm = false }) {
+function csp({ officeJs }) {
   // office.js from the CDN loads its host scripts from the same origin (and, on some hosts, MicrosoftAjax from
   // ajax.aspnetcdn.com); Excel on the web's scripts insert inline styles (hence style-src 'unsafe-inline' too).
   const office = officeJs.startsWith('https://') ? ` ${new URL(officeJs).origin} https://ajax.aspnetcdn.com` : '';
   return [
     "default-src 'self'",
-    `script-src 'self'${office}${wasm ? " 'wasm-unsafe-eval'" : ''}`,
+    `script-src 'self'${office}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -68,7 +67,7 @@ module.exports = async (env = {}, argv = {}) => {
       inject: 'body',
       scriptLoading: 'defer',
       minify: !dev,
-      templateParameters: { title, csp: csp({ officeJs: extra.officeJs ?? '', wasm: extra.wasm }), officeJs: extra.officeJs ?? '', body: extra.body ?? '<div id="root"></div>' },
+      templateParameters: { title, csp: csp({ officeJs: extra.officeJs ?? '' }), officeJs: extra.officeJs ?? '', body: extra.body ?? '<div id="root"></div>' },
     });
 
   const plugins = [
@@ -86,20 +85,14 @@ module.exports = async (env = {}, argv = {}) => {
           transform: (content) => content.toString('utf8').split(DEV_URL).join(url).split(DEV_URL.replace(/\/$/, '')).join(new URL(url).origin),
         },
         ...(localOfficeJs ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' }] : []),
-        ...(preview
-          ? [
-              { from: 'examples/hengyang-2024.xlsx', to: 'examples/hengyang-2024.xlsx' },
-              { from: 'node_modules/excelize-wasm/excelize.wasm.gz', to: 'excelize.wasm.gz' },
-            ]
-          : []),
+        ...(preview ? [{ from: 'examples/hengyang-2024.xlsx', to: 'examples/hengyang-2024.xlsx' }] : []),
       ],
     }),
   ];
   if (preview) {
     // The real task-pane bundle (taskpane chunk) beside the workbook view; no office.js (the preview host stands in).
-    // The preview downloads results through the CLI's writer (excelize-wasm): its page allows WebAssembly.
-    plugins.push(page('index.html', ['preview', 'taskpane'], 'jixiao 预览 / preview', { body: '<div id="preview-root"></div>', wasm: true }));
-    plugins.push(new webpack.NormalModuleReplacementPlugin(/[\\/]hosts[\\/]xlsx[\\/]excelize(\.ts)?$/, path.join(__dirname, 'src/preview/excelize-browser.ts')));
+    // The preview downloads results through the CLI's writer (src/hosts/xlsx/write.ts, plain JavaScript).
+    plugins.push(page('index.html', ['preview', 'taskpane'], 'jixiao 预览 / preview', { body: '<div id="preview-root"></div>' }));
   }
 
   return {

@@ -73,6 +73,30 @@ export async function outputPathFor(file: string, out: string, several: boolean,
   return path.join(out, `${base}${suffix}${ext}`);
 }
 
+/**
+ * Where the copy of each input goes, decided before anything is written. Two inputs that would get the
+ * same name (`a/t.xlsx` and `b/t.xlsx` into one folder) get distinct ones: the first keeps `t.检查.xlsx`,
+ * the next is `t (2).检查.xlsx`, then `t (3)…`, in the order of the inputs. Names are compared without
+ * case (Windows and macOS folders do not tell `T.xlsx` from `t.xlsx`).
+ */
+export async function outputPaths(files: string[], out: string, suffix: string): Promise<Map<string, string>> {
+  const several = files.length > 1;
+  const taken = new Set<string>();
+  const result = new Map<string, string>();
+  for (const file of files) {
+    const target = await outputPathFor(file, out, several, suffix);
+    let chosen = target;
+    if (several || taken.size) {
+      const ext = path.extname(target);
+      const stem = target.slice(0, target.length - ext.length - suffix.length);
+      for (let n = 2; taken.has(path.resolve(chosen).toLowerCase()); n++) chosen = `${stem} (${n})${suffix}${ext}`;
+    }
+    taken.add(path.resolve(chosen).toLowerCase());
+    result.set(file, chosen);
+  }
+  return result;
+}
+
 /** Never write over an input: compare real paths. */
 export async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => {

@@ -5,6 +5,7 @@ import { runScoreCommand, type ScoreOpts } from './commands/score';
 import { runFixCommand, type FixOpts } from './commands/fix';
 import { runInsertCommand, collect, type InsertOpts } from './commands/insert';
 import { runTemplatesCommand, type TemplatesOpts } from './commands/templates';
+import { runClearCommand, type ClearOpts } from './commands/clear';
 import { UsageError } from './profile';
 import { EXIT, defaultIo } from './common';
 
@@ -79,6 +80,16 @@ export function buildProgram(io = defaultIo(), setExit: (code: number) => void =
     .addOption(lang())
     .action(async (file: string, opts: InsertOpts) => {
       setExit(await runInsertCommand(file, opts, io));
+    });
+  program
+    .command('clear')
+    .description('清除 jixiao 的标记：还原被标记单元格的格式和批注，删除 jixiao 添加的工作表 / clear jixiao\'s marks: restore the marked cells\' formats and notes, remove the sheets jixiao added')
+    .argument('<file>', '.xlsx 文件 / an .xlsx file')
+    .requiredOption('--out <path>', '清除后的副本（不会改写输入文件）/ where the cleared copy goes (the input is never changed)')
+    .option('--json', '输出 JSON / print one JSON document')
+    .addOption(lang())
+    .action(async (file: string, opts: ClearOpts) => {
+      setExit(await runClearCommand(file, opts, io));
     });
   program
     .command('templates')

@@ -1,7 +1,7 @@
 /**
  * The preview's WorkbookHost: the host over the fake Excel API, wrapped so that every change is (1) shown
  * in the workbook view right after it happens and (2) recorded, so "download" can replay the same plans
- * on the original file with the CLI's writer (excelize) and hand the user a real .xlsx.
+ * on the original file with the CLI's writer (src/hosts/xlsx, plain JavaScript) and hand the user a real .xlsx.
  */
 import type { ApplyOptions, ApplyReport, CellAddress, ClearReport, HostCapabilities, WorkbookHost } from '../hosts/workbook-host';
 import type { WorkbookSnapshot } from '../core/snapshot/snapshot';

@@ -7,7 +7,7 @@ import { fileReport, REPORT_VERSION, type CheckReport, type FileReport } from '.
 import type { Lang } from '../../core/check/findings';
 import { isLang } from '../../core/check/i18n';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
-import { expandInputs, outputPathFor, readFailure, readInput, samePath } from '../inputs';
+import { expandInputs, outputPaths, readFailure, readInput, samePath } from '../inputs';
 import { loadProfile, UsageError } from '../profile';
 import { formatFileReport } from '../print';
 import { EXIT, defaultIo, unreadable } from '../common';
@@ -34,6 +34,14 @@ export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = de
   }
   if (files.length === 0 && missing.length === 0) throw new UsageError(lang === 'zh-CN' ? '没有找到 .xlsx 文件' : 'no .xlsx file found');
 
+  // Every output name is decided (and checked against every input) before anything is written.
+  const targets = opts.out ? await outputPaths(files, opts.out, '.检查') : new Map<string, string>();
+  for (const target of targets.values()) {
+    for (const file of files) {
+      if (await samePath(target, file)) throw new UsageError(lang === 'zh-CN' ? `--out 不能覆盖输入文件 ${file}` : `--out would overwrite the input ${file}`);
+    }
+  }
+
   const bar = io.progress && files.length > 1 ? new SingleBar({ format: ' {bar} {value}/{total} {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   bar?.start(files.length, 0, { file: '' });
   for (const file of files) {
@@ -43,12 +51,10 @@ export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = de
       const { bytes, snapshot } = await readInput(file);
       const result = runCheck(snapshot, profile);
       report = fileReport(file, result, lang);
-      if (opts.out) {
-        const target = await outputPathFor(file, opts.out, files.length > 1, '.检查');
-        if (await samePath(target, file)) {
-          throw new UsageError(lang === 'zh-CN' ? `--out 不能覆盖输入文件 ${file}` : `--out would overwrite the input ${file}`);
-        }
-        const output = await applyPlanToXlsx(bytes, checkPlan(result, lang));
+      const target = targets.get(file);
+      if (target) {
+        // A marked copy checked again: its earlier marks are restored first, so none of them stays stale.
+        const output = await applyPlanToXlsx(bytes, checkPlan(result, lang), { replaceMarks: true });
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.writeFile(target, output);
         report.output = target;

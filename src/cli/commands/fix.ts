@@ -85,7 +85,7 @@ export async function runFixCommand(file: string, opts: FixOpts, io: Io = defaul
     return EXIT.unreadable;
   }
   const before = runCheck(snapshot, profile);
-  const ctx = createOpsContext(snapshot, { profile, library, model: before.model });
+  const ctx = createOpsContext(before.context, { profile, library });
   const result = planFixes(ctx, before.findings, { only, unsafe: opts.unsafe });
 
   const output = result.plan.ops.length ? await applyPlanToXlsx(input, result.plan) : new Uint8Array(input);

@@ -7,7 +7,7 @@ import type { Lang } from '../../core/check/findings';
 import { isLang } from '../../core/check/i18n';
 import { runScore, scorePlan, scoreFileReport, SCORE_REPORT_VERSION, type ScoreFileReport, type ScoreReport } from '../../core/score';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
-import { expandInputs, outputPathFor, readFailure, readInput, samePath } from '../inputs';
+import { expandInputs, outputPaths, readFailure, readInput, samePath } from '../inputs';
 import { loadProfile, UsageError } from '../profile';
 import { EXIT, defaultIo } from '../common';
 
@@ -40,18 +40,25 @@ export async function runScoreCommand(inputs: string[], opts: ScoreOpts, io = de
     if (!opts.json) io.stdout(formatScoreReport(report, lang, io.color) + '\n');
     exit = EXIT.unreadable;
   }
+  // Every output name is decided (and checked against every input) before anything is written.
+  const targets = await outputPaths(files, opts.out, '.评分');
+  for (const target of targets.values()) {
+    for (const file of files) {
+      if (await samePath(target, file)) throw new UsageError(zh ? `--out 不能覆盖输入文件 ${file}` : `--out would overwrite the input ${file}`);
+    }
+  }
   const bar = io.progress && files.length > 1 ? new SingleBar({ format: ' {bar} {value}/{total} {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   bar?.start(files.length, 0, { file: '' });
   for (const file of files) {
     bar?.update({ file: path.basename(file) });
     let report: ScoreFileReport;
     try {
-      const target = await outputPathFor(file, opts.out, files.length > 1, '.评分');
-      if (await samePath(target, file)) throw new UsageError(zh ? `--out 不能覆盖输入文件 ${file}` : `--out would overwrite the input ${file}`);
+      const target = targets.get(file) as string;
       const { bytes, snapshot } = await readInput(file);
       const result = runScore(snapshot, profile, { overwrite: opts.overwrite, addActual: opts.addActual });
       report = scoreFileReport(file, result, lang);
-      const output = await applyPlanToXlsx(bytes, scorePlan(result, lang));
+      // A marked or scored copy scored again: jixiao's earlier marks and notes are restored first (notes never stack).
+      const output = await applyPlanToXlsx(bytes, scorePlan(result, lang), { replaceMarks: true });
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, output);
       report.output = target;

@@ -1,6 +1,6 @@
 /**
  * Reads an .xlsx workbook into a WorkbookSnapshot (values, formulas, number formats, merges).
- * Reading uses exceljs (fast); writing uses excelize (see write.ts).
+ * Reading uses exceljs (fast); writing edits the package itself (see write.ts).
  */
 import * as fs from 'fs';
 import * as ExcelJS from 'exceljs';

@@ -1,6 +1,7 @@
 /**
  * Fidelity of applyPlanToXlsx: everything the plan does not write must come out unchanged.
- * Parts are compared semantically (excelize re-serialises XML).
+ * Parts are compared semantically (the writer keeps untouched parts byte for byte, but rebuilds the rows and
+ * elements it writes). fidelity-ops.test.ts does the same for every op on its own.
  */
 import * as fs from 'fs';
 import * as path from 'path';

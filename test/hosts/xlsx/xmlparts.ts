@@ -1,6 +1,6 @@
 /**
  * Test helpers: unzip .xlsx packages and compare their XML parts semantically
- * (excelize re-serialises: attribute order, `true` for `1`, `<a></a>` for `<a/>`, numeric
+ * (a writer may re-serialise what it rebuilds: attribute order, `true` for `1`, `<a></a>` for `<a/>`, numeric
  * character references, dropped ignorable attributes such as x14ac:dyDescent).
  */
 import { unescapeXml } from '../../../src/hosts/xml-text';
