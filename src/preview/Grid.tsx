@@ -27,7 +27,7 @@ export function Grid({ workbook, display, version, onSelect, onActivate }: GridP
   const sheet = workbook.sheets.find((s) => s.name === workbook.activeSheet) ?? workbook.sheets[0];
   const sel = workbook.selection.sheet === sheet?.name ? workbook.selection.range : null;
   const scroller = useRef<HTMLDivElement>(null);
-  const layout = useMemo(() => (sheet ? layoutOf(sheet) : null), [sheet, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const layout = useMemo(() => (sheet ? layoutOf(sheet) : null), [sheet, version]); // `version` changes when the workbook does (its objects change in place)
 
   useEffect(() => {
     if (!sel || !scroller.current) return;
@@ -45,7 +45,7 @@ export function Grid({ workbook, display, version, onSelect, onActivate }: GridP
     if (left - rowHead < box.scrollLeft || left + Math.min(el.offsetWidth, box.clientWidth - rowHead) > box.scrollLeft + box.clientWidth) {
       box.scrollLeft = Math.max(0, left - rowHead - 40);
     }
-  }, [sel?.top, sel?.left, sheet?.name, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [sel?.top, sel?.left, sheet?.name, version]); // `version` changes when the workbook does (its objects change in place)
 
   if (!sheet || !layout) return null;
   const selectedCell = sel ? sheet.cells.get(cellKey(sel.top, sel.left)) : undefined;

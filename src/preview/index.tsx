@@ -9,10 +9,9 @@
 import '../taskpane/zod-setup';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FakeExcel, emptyWorkbook, findSheet, cellAt, type FakeWorkbook } from '../hosts/fake';
+import { FakeExcel, emptyWorkbook, type FakeWorkbook } from '../hosts/fake';
 import { OfficeHost } from '../hosts/office';
 import type { WritePlan } from '../core/plan/ops';
-import { parseA1 } from '../core/domain/a1';
 import { applyPlanToXlsx } from '../hosts/xlsx/write';
 import { Grid } from './Grid';
 import { checkCommand } from '../ribbon/check-command';

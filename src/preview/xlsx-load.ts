@@ -71,7 +71,7 @@ export async function loadXlsx(bytes: ArrayBuffer): Promise<LoadedBook> {
   try {
     await book.xlsx.load(bytes);
   } catch (e) {
-    throw new Error(`无法读取该文件（不是有效的 .xlsx 工作簿）/ cannot read the file (not a valid .xlsx workbook): ${(e as Error).message}`);
+    throw new Error(`无法读取该文件（不是有效的 .xlsx 工作簿）/ cannot read the file (not a valid .xlsx workbook): ${(e as Error).message}`, { cause: e });
   }
   const wb: FakeWorkbook = { sheets: [], activeSheet: '', selection: { sheet: '', range: { top: 1, left: 1, bottom: 1, right: 1 } }, customXmlParts: [], nextId: 1 };
   const display: DisplayInfo = { rowHeights: {}, align: {} };

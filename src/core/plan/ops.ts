@@ -64,7 +64,7 @@ export interface InsertRowsOp {
 
 /**
  * Make `range` (A1, e.g. `B6:B17`) one merged area. Merged areas inside it are absorbed (as Excel and
- * excelize do, cells other than the top-left lose their values: plans merge over empty cells only);
+ * the .xlsx host do, cells other than the top-left lose their values: plans merge over empty cells only);
  * a merged area crossing its border is an error. Plans use it to extend a project's, 一级's or 二级's
  * merge over inserted rows: hosts grow a merge that spans the insertion point (top < at <= bottom),
  * not one that ends right above it.
