@@ -185,7 +185,10 @@ export type ColumnRole =
   | 'actual'
   | 'weight'
   | 'score'
-  | 'deviation';
+  | 'deviation'
+  /** 单位名称 / 单位代码 when the table has project columns too: a unit-level cell, often merged over many projects. */
+  | 'unitName'
+  | 'unitCode';
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
@@ -231,6 +234,8 @@ export interface CategoryBlock {
   firstRow: number;
   lastRow: number;
   subcategories: SubcategoryBlock[];
+  /** The weight its label states (「产出指标(50分)」), or null. */
+  weight: number | null;
 }
 
 
@@ -238,10 +243,19 @@ export interface Project {
   code: Field | null;
   name: string;
   nameCell: CellRef;
+  /** 资金总额 as written, in the table's money unit (`TargetTable.moneyUnit`). */
   fund: number | null;
+  /** The fund in 万元 (the unit money checks compare in); equals `fund` when the table states no unit. */
+  fundWan: number | null;
   fundField: Field | null;
   goal: Field | null;
+  /** 主管部门 (from the block above the header), or null. */
+  department: Field | null;
+  /** 实施单位 / 执行单位 (block above the header), or the 单位名称 cell of a table that has both unit and project columns; null when none. */
+  unit: Field | null;
+  /** The first row: the block's first key-value row (项目名称) when the project is read from one, else its first data row. */
   firstRow: number;
+  /** The last row of its indicator block (template rows and empty rows inside the block's merges included; 合计/总分 rows not). */
   lastRow: number;
   /** 'new': 成本指标 is a 一级; 'old': 成本指标 is a 二级 under 产出指标; null: no cost indicator at all. */
   framework: Framework | null;
@@ -259,10 +273,51 @@ export interface DepartmentInfo {
   nameCell: CellRef;
   row: number;
   fund: number | null;
+  /** The fund in 万元 (see `Project.fundWan`). */
+  fundWan: number | null;
   fundField: Field | null;
   byIncome: Partial<Record<'general' | 'govFund' | 'specialAccount' | 'other', Field>>;
   byExpense: Partial<Record<'basic' | 'project', Field>>;
 }
+
+/** What a row of a table is: the layout reader classifies every row from the block above the header to the table's last row. */
+export type RowKind =
+  /** Title, 附件, (2023年度), 金额单位 lines above the block or between printed pages. */
+  | 'title'
+  | 'header'
+  /** A key-value row of the block above the header: 项目名称, 主管部门, 实施单位, 年度目标 (project, department and unit rows). */
+  | 'info'
+  /** A row of the 项目资金 / 预算执行 block (年初预算数 … 得分, 年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金). */
+  | 'budget'
+  /** The department or unit summary row of a column table (a name and money, no indicator). */
+  | 'summary'
+  /** A 一级/二级 row with no indicator. */
+  | 'label'
+  | 'indicator'
+  /** Template leftovers: 「……」, a bare 「指标2」, an empty row inside the block's merges, a 二级 left with only its template rule. */
+  | 'placeholder'
+  /** 合计 / 总分 / 自评等级. */
+  | 'total'
+  /** 注：, 说明：, instructions under the table. */
+  | 'note'
+  /** 评价结论, 存在问题, 审核意见 and other text rows. */
+  | 'text'
+  /** 填表人, 联系电话, 单位负责人签字. */
+  | 'signature'
+  /** A row the reader cannot classify: never taken as an indicator (reported as 未能识别的行). */
+  | 'unrecognised';
+
+/** A classified row: its kind and its first non-empty cell (null for an empty row). */
+export interface LayoutRow {
+  row: number;
+  kind: RowKind;
+  cell: CellRef | null;
+  /** The first non-empty cell's text ('' for an empty row). */
+  text: string;
+}
+
+/** The money unit a table states (金额单位：万元, 项目资金（元）, 资金总额（万元）) or its amounts show (「250万」). */
+export type MoneyUnit = '元' | '万元';
 
 export interface TargetTable {
   sheet: string;
@@ -277,6 +332,15 @@ export interface TargetTable {
   department: DepartmentInfo | null;
   /** For a department table: one entry, the department itself, holding its indicators. */
   projects: Project[];
+  /** The money unit of its amounts (funds, the 项目资金 block), or null when it states none. */
+  moneyUnit: MoneyUnit | null;
+  /** The key-value block above the header (项目名称 … 年度目标), when the table has one. */
+  infoBlock: { top: number; bottom: number } | null;
+  /**
+   * Every row of the table that is neither an indicator nor a 一级/二级 label row (those are the projects'
+   * `rows`), in sheet order: the block above the header, header rows, placeholders, totals, notes, text.
+   */
+  layoutRows: LayoutRow[];
 }
 
 export interface SheetModel {

@@ -1,6 +1,8 @@
 /** Profiles: the framework and weights a review expects. Validated with zod; built-ins mirror the seed and the national template. */
 import { z } from 'zod';
-import { FrameworkSchema, SUBCATEGORY_ORDER, SubcategoryKeySchema } from './domain/framework';
+import { FrameworkSchema, SUBCATEGORY_ORDER, SubcategoryKeySchema, type Framework } from './domain/framework';
+import type { Bilingual } from './domain/lang';
+import type { Project, WorkbookModel } from './model';
 
 const categoryWeights = z.object({
   cost: z.number().nonnegative().optional(),
@@ -70,4 +72,91 @@ export function parseProfile(input: unknown, where = 'profile'): Profile {
     throw new Error(`${where}: ${issues}`);
   }
   return r.data;
+}
+
+// ---------------------------------------------------------------- choosing a profile from the tables
+
+/** The profile chosen for a workbook when the user names none, and why. */
+export interface ProfileChoice {
+  profile: Profile;
+  /** 'table': read from the tables (their framework, their points); 'default': they say nothing, the default applies. */
+  from: 'table' | 'default';
+  /** The framework most projects use (成本指标 a 一级: new; under 产出: old), or null. */
+  framework: Framework | null;
+  /** The points the projects' 分值 add up to, when most state them (100, or 90 with 预算执行率's 10 beside them); else null. */
+  points: number | null;
+  reason: Bilingual;
+}
+
+/**
+ * The profile a workbook's tables call for: the framework most of its projects use (new → hunan, old →
+ * national), and the points their weights add up to. Tables whose indicators carry 100 points (no 预算执行率
+ * beside them) get that profile with an indicator total of 100 and no per-一级 split; 90, or no weights, keep it
+ * as it is. Pure: the same model gives the same choice.
+ */
+export function chooseProfile(model: WorkbookModel): ProfileChoice {
+  let newCount = 0;
+  let oldCount = 0;
+  const totals = new Map<number, number>();
+  for (const sheet of model.sheets) {
+    for (const table of sheet.tables) {
+      for (const p of table.projects) {
+        if (p.framework === 'new') newCount++;
+        else if (p.framework === 'old') oldCount++;
+        const total = statedTotal(p);
+        if (total !== null) totals.set(total, (totals.get(total) ?? 0) + 1);
+      }
+    }
+  }
+  const framework: Framework | null = newCount === 0 && oldCount === 0 ? null : newCount >= oldCount ? 'new' : 'old';
+  let points: number | null = null;
+  let best = 0;
+  for (const [t, n] of totals) if ((t === 100 || t === 90) && n > best) [points, best] = [t, n];
+  const base = BUILTIN_PROFILES[framework === 'old' ? 'national' : DEFAULT_PROFILE_ID];
+  if (framework === null && points === null) {
+    return {
+      profile: base,
+      from: 'default',
+      framework,
+      points,
+      reason: { 'zh-CN': `表中看不出指标框架和分值，使用默认配置「${base.id}」`, 'en-US': `The tables show no framework or points: the default profile "${base.id}"` },
+    };
+  }
+  const profile =
+    points === 100
+      ? ProfileSchema.parse({
+          ...base,
+          id: `${base.id}-100`,
+          name: `${base.name.split('：')[0]}：指标合计100分`,
+          nameEn: `${base.nameEn?.split(':')[0] ?? base.id}: indicators 100 points`,
+          weights: { indicatorTotal: 100, budgetExecution: 0 },
+        })
+      : base;
+  const fw = { 'zh-CN': framework === 'new' ? '成本指标为一级（新框架）' : framework === 'old' ? '成本指标在产出指标下（旧框架）' : '框架不明', 'en-US': framework ?? 'unknown framework' };
+  const pts = points === null ? { 'zh-CN': '未写分值', 'en-US': 'no weights stated' } : { 'zh-CN': `指标分值合计${points}分`, 'en-US': `indicator weights total ${points}` };
+  return {
+    profile,
+    from: 'table',
+    framework,
+    points,
+    reason: {
+      'zh-CN': `按表选择配置「${profile.id}」：${fw['zh-CN']}，${pts['zh-CN']}`,
+      'en-US': `Profile "${profile.id}" chosen from the tables: ${fw['en-US']}, ${pts['en-US']}`,
+    },
+  };
+}
+
+/** Σ of a project's weights (分值 column, or 该指标分值为N分 in the rule), when every indicator states one. */
+function statedTotal(p: Project): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const ind of p.indicators) {
+    if (!ind.name) continue;
+    const raw = ind.weight?.raw;
+    const w = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+(\.\d+)?分?$/.test(raw.trim()) ? parseFloat(raw) : ind.parsedRule.statedWeight;
+    if (w === null || !Number.isFinite(w)) return null;
+    sum += w;
+    n++;
+  }
+  return n === 0 ? null : Math.round(sum * 100) / 100;
 }

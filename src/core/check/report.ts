@@ -42,8 +42,23 @@ export const TableSummarySchema = z.object({
   projects: z.array(ProjectSummarySchema),
 });
 
+/** How the profile was chosen when no --profile was given (`chooseProfile` in core/profile.ts). */
+export const ProfileChosenSchema = z.object({
+  /** The profile's id (as `profile`). */
+  id: z.string(),
+  /** 'table': from the tables' framework and points; 'default': they say nothing. */
+  from: z.enum(['table', 'default']),
+  framework: z.enum(['new', 'old']).nullable(),
+  /** The points the projects' weights add up to (100 or 90), or null. */
+  points: z.number().nullable(),
+  /** Why, in --lang. */
+  reason: z.string(),
+});
+
 export const FileReportSchema = z.object({
   file: z.string(),
+  /** The profile chosen for this file, when no --profile was given and files are checked each with its own. */
+  profileChosen: ProfileChosenSchema.optional(),
   /** Set when the file could not be read; then tables and findings are empty. */
   error: z.string().optional(),
   tables: z.array(TableSummarySchema),
@@ -52,17 +67,6 @@ export const FileReportSchema = z.object({
   summary: z.object({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
   /** Path of the marked copy, when --out was given. */
   output: z.string().optional(),
-});
-
-/** How the profile was chosen when no --profile was given (`chooseProfile` in core/profile.ts). */
-export const ProfileChosenSchema = z.object({
-  /** 'table': from the tables' framework and points; 'default': they say nothing. */
-  from: z.enum(['table', 'default']),
-  framework: z.enum(['new', 'old']).nullable(),
-  /** The points the projects' weights add up to (100 or 90), or null. */
-  points: z.number().nullable(),
-  /** Why, in --lang. */
-  reason: z.string(),
 });
 
 export const CheckReportSchema = z.object({
@@ -75,13 +79,13 @@ export const CheckReportSchema = z.object({
 });
 
 export type CheckReport = z.infer<typeof CheckReportSchema>;
+export type FileReport = z.infer<typeof FileReportSchema>;
 export type ProfileChosen = z.infer<typeof ProfileChosenSchema>;
 
 /** The report's `profileChosen` for a choice (the CLI sets it when no --profile is given). */
 export function profileChosen(choice: ProfileChoice, lang: Lang): ProfileChosen {
-  return { from: choice.from, framework: choice.framework, points: choice.points, reason: choice.reason[lang] };
+  return { id: choice.profile.id, from: choice.from, framework: choice.framework, points: choice.points, reason: choice.reason[lang] };
 }
-export type FileReport = z.infer<typeof FileReportSchema>;
 
 export function fileReport(file: string, result: CheckResult, lang: Lang): FileReport {
   const tables = result.model.sheets.flatMap((s) => s.tables);

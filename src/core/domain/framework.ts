@@ -106,17 +106,40 @@ export function isCostKey(category: CategoryKey | null, subcategory: Subcategory
   return category === 'cost' || subcategory === 'cost' || (subcategory !== null && COST_SUBCATEGORIES.includes(subcategory));
 }
 
-/** The 一级 a label names (成本指标, 产出指标(50分), 效果指标, …), or null. */
+/**
+ * The 一级 a label names, or null: the standard names, a weight after them (产出指标(50分)), and the
+ * templates' words: 预期产出指标, 效果指标, 实施效果指标, 预算(或投资规模)控制指标 (a cost).
+ */
 export const categoryKeyOf = memoString(categoryKeyOfText, 2000);
 
 function categoryKeyOfText(text: string): CategoryKey | null {
   const t = normalizeText(text);
   if (!t) return null;
   if (/满意/.test(t)) return 'satisfaction';
-  if (/成本/.test(t)) return 'cost';
+  if (/成本|预算.{0,8}控制|投资规模/.test(t)) return 'cost';
   if (/产出/.test(t)) return 'output';
   if (/效益|效果|影响/.test(t)) return 'effect';
   return null;
+}
+
+const WEIGHT_SUFFIX = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/;
+
+/** A 一级 label without the weight written after it (「产出指标(50分)」 → 产出指标, 50); memoised, the result is shared. */
+export const stripCategoryWeight = memoString((text: string): { readonly name: string; readonly weight: number | null } => {
+  const t = normalizeText(text);
+  const m = WEIGHT_SUFFIX.exec(t);
+  return m ? { name: t.slice(0, m.index), weight: Number(m[1]) } : { name: t, weight: null };
+}, 2000);
+
+/**
+ * A 一级 that wraps the standard 一级 (the investment-plan form: 一级 实施效果指标 over the 二级 产出指标 and
+ * 效益指标): its 二级 column names the 一级.
+ */
+export const wrapperCategory = memoString((text: string): boolean => /^(实施效果指标|实施效果|绩效指标)$/.test(normalizeText(text)), 2000);
+
+/** Whether a label is a 一级's name (产出指标, 效益指标, 满意度指标, 成本指标, with or without a weight), not a 二级's. */
+export function isCategoryName(text: string): boolean {
+  return /^(成本|产出|预期产出|效益|效果|满意度)指标$/.test(stripCategoryWeight(text).name);
 }
 
 /** The 二级 a label names, or null. */
@@ -129,7 +152,7 @@ function subcategoryKeyOfText(text: string): SubcategoryKey | null {
   if (/经济成本/.test(t)) return 'economicCost';
   if (/社会成本/.test(t)) return 'socialCost';
   if (/(生态|环境)成本/.test(t)) return 'ecoCost';
-  if (/成本/.test(t)) return 'cost';
+  if (/成本|预算.{0,8}控制|投资规模/.test(t)) return 'cost';
   if (/数量/.test(t)) return 'quantity';
   if (/质量/.test(t)) return 'quality';
   if (/时效|时间|进度/.test(t)) return 'timeliness';
@@ -143,13 +166,13 @@ function subcategoryKeyOfText(text: string): SubcategoryKey | null {
 const STANDARD_SUBCATEGORY_NAMES = new Set(Object.values(STANDARD_SUBCATEGORIES));
 const STANDARD_CATEGORY_NAMES = new Set(Object.values(STANDARD_CATEGORIES));
 
-/** Whether the text is the standard name of its 二级 (or of its 一级), after normalisation. */
+/** Whether the text is the standard name of its 二级 (or of its 一级), after normalisation and without a weight written after it (数量指标（10分）). */
 export function isStandardSubcategoryName(text: string): boolean {
-  return STANDARD_SUBCATEGORY_NAMES.has(normalizeText(text));
+  return STANDARD_SUBCATEGORY_NAMES.has(stripCategoryWeight(text).name);
 }
 
 export function isStandardCategoryName(text: string): boolean {
-  return STANDARD_CATEGORY_NAMES.has(normalizeText(text));
+  return STANDARD_CATEGORY_NAMES.has(stripCategoryWeight(text).name);
 }
 
 // ---------------------------------------------------------------- directions

@@ -173,7 +173,7 @@ interface Candidate {
  * The columns a band names. For every column the deepest header word wins. Of two columns with the same
  * role the first is taken, except: a (长期)/(中期) column gives way to its (年度) twin; when 三级指标 is
  * written twice (a mid-term set and an annual set side by side) 二级, 三级 and 指标值 come from the last
- * set; and of 单位名称 and 项目名称 the first is the unit's column (`unitName`), the second the project's.
+ * set; and of 单位名称 and 项目名称 (or 单位代码 and 项目编码) the unit's is `unitName` (`unitCode`).
  * A table with no 三级 column names its indicators in 「指标内容」; one with no 指标值 column gives each
  * recipient a column of targets (笏石街道办, 埭头镇, …): the first is read as the target.
  */
@@ -199,13 +199,19 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): { columns: Co
     headers[role] = x.text;
   };
   const twoSets = found.filter((x) => x.role === 'indicator').length > 1;
-  const names = found.filter((x) => x.role === 'name' || x.role === 'code');
-  const splitUnits = names.some((x) => x.info.unitLevel) && names.some((x) => x.role === 'name' && !x.info.unitLevel);
+  // 单位名称 and 项目名称 both there (or 单位代码 and 项目编码): the unit's is `unitName` (`unitCode`).
+  const split = (role: ColumnRole) => {
+    const xs = found.filter((x) => x.role === role);
+    return xs.some((x) => x.info.unitLevel) && xs.some((x) => !x.info.unitLevel);
+  };
+  const splitNames = split('name');
+  const splitCodes = split('code');
   for (const x of found) {
     if (moneyUnit === null && x.info.moneyUnit !== null) moneyUnit = x.info.moneyUnit;
     let role = x.role;
     if (x.info.period === 'long' && found.some((y) => y.role === role && y.info.period !== 'long')) continue;
-    if (splitUnits && x.info.unitLevel) role = role === 'name' ? 'unitName' : role === 'code' ? 'unitCode' : role;
+    if (x.info.unitLevel && role === 'name' && splitNames) role = 'unitName';
+    else if (x.info.unitLevel && role === 'code' && splitCodes) role = 'unitCode';
     if (columns[role] === undefined || (twoSets && (role === 'subcategory' || role === 'indicator' || role === 'target'))) set(role, x);
   }
   if (columns.indicator === undefined && columns.content !== undefined) {
