@@ -14,6 +14,7 @@ export function formatFileReport(r: FileReport, lang: Lang, color: boolean): str
     out.push(`  ${paint('red', r.error)}`);
     return out.join('\n');
   }
+  if (r.profileChosen) out.push(`  ${paint('dim', `${zh ? '审核配置' : 'Profile'}：${r.profileChosen.id}（${r.profileChosen.reason}）`)}`);
   for (const s of r.sheetsWithoutTable) out.push(`  ${paint('dim', `${s.sheet}：${s.reason}`)}`);
   const sheets = [...new Set(r.tables.map((t) => t.sheet))];
   for (const sheet of sheets) {

@@ -1,7 +1,7 @@
 /** Profiles: the framework and weights a review expects. Validated with zod; built-ins mirror the seed and the national template. */
 import { z } from 'zod';
 import { FrameworkSchema, SUBCATEGORY_ORDER, SubcategoryKeySchema, type Framework } from './domain/framework';
-import type { Bilingual } from './domain/lang';
+import type { Bilingual, Lang } from './domain/lang';
 import type { Project, WorkbookModel } from './model';
 
 const categoryWeights = z.object({
@@ -160,3 +160,24 @@ function statedTotal(p: Project): number | null {
   }
   return n === 0 ? null : Math.round(sum * 100) / 100;
 }
+
+/** How the profile was chosen when no --profile was given (`chooseProfile` in core/profile.ts). */
+export const ProfileChosenSchema = z.object({
+  /** The profile's id (as `profile`). */
+  id: z.string(),
+  /** 'table': from the tables' framework and points; 'default': they say nothing. */
+  from: z.enum(['table', 'default']),
+  framework: FrameworkSchema.nullable(),
+  /** The points the projects' weights add up to (100 or 90), or null. */
+  points: z.number().nullable(),
+  /** Why, in --lang. */
+  reason: z.string(),
+});
+
+export type ProfileChosen = z.infer<typeof ProfileChosenSchema>;
+
+/** The report's `profileChosen` for a choice (the CLI sets it when no --profile is given). */
+export function profileChosen(choice: ProfileChoice, lang: Lang): ProfileChosen {
+  return { id: choice.profile.id, from: choice.from, framework: choice.framework, points: choice.points, reason: choice.reason[lang] };
+}
+

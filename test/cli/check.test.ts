@@ -176,3 +176,29 @@ describe('usage errors', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('jixiao check without --profile chooses the profile from the tables', () => {
+  test('an old-framework workbook is checked with the national profile, and the output says why', async () => {
+    const old = FIXTURES.find((f) => f.id === 'old-framework-national')!;
+    const file = path.join(tmp, 'old-framework.xlsx');
+    await fs.writeFile(file, await snapshotToXlsx(old.book));
+    const json = await jixiao(['check', file, '--json']);
+    const report = CheckReportSchema.parse(JSON.parse(json.stdout));
+    expect(report.profile).toBe('national');
+    expect(report.files[0].profileChosen).toMatchObject({ id: 'national', from: 'table', framework: 'old' });
+    expect(report.files[0].findings.map((f) => f.id)).not.toContain('framework-mismatch');
+    const text = await jixiao(['check', file]);
+    expect(text.stdout).toContain('审核配置：national');
+    // A named profile is used as given, and nothing is said about a choice.
+    const named = CheckReportSchema.parse(JSON.parse((await jixiao(['check', file, '--json', '--profile', 'hunan'])).stdout));
+    expect(named.profile).toBe('hunan');
+    expect(named.files[0].profileChosen).toBeUndefined();
+    expect(named.files[0].findings.map((f) => f.id)).toContain('framework-mismatch');
+  });
+
+  test('the seed (new framework, 90 points) keeps the hunan profile', async () => {
+    const report = CheckReportSchema.parse(JSON.parse((await jixiao(['check', SEED, '--json'])).stdout));
+    expect(report.profile).toBe('hunan');
+    expect(report.files[0].profileChosen).toMatchObject({ id: 'hunan', from: 'table', framework: 'new', points: 90 });
+  });
+});

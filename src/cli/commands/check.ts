@@ -8,7 +8,9 @@ import type { Lang } from '../../core/check/findings';
 import { isLang } from '../../core/check/i18n';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { expandInputs, outputPaths, readFailure, readInput, samePath } from '../inputs';
-import { loadProfile, UsageError } from '../profile';
+import { chooseFor, loadNamedProfile, runProfileId, UsageError } from '../profile';
+import { profileChosen } from '../../core/check/report';
+import { workbookContext } from '../../core/workbook';
 import { formatFileReport } from '../print';
 import { EXIT, defaultIo, unreadable } from '../common';
 
@@ -22,7 +24,8 @@ export interface CheckOpts {
 export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = defaultIo()): Promise<number> {
   if (!isLang(opts.lang)) throw new UsageError(`--lang 只能是 zh-CN 或 en-US / --lang must be zh-CN or en-US`);
   const lang: Lang = opts.lang;
-  const profile = await loadProfile(opts.profile);
+  const named = await loadNamedProfile(opts.profile);
+  const chosen: string[] = [];
   const { files, missing } = await expandInputs(inputs);
   const reports: FileReport[] = [];
   let exit: number = EXIT.ok;
@@ -49,8 +52,12 @@ export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = de
     let report: FileReport;
     try {
       const { bytes, snapshot } = await readInput(file);
-      const result = runCheck(snapshot, profile);
+      const context = workbookContext(snapshot);
+      const { profile, choice } = chooseFor(named, context.model);
+      chosen.push(profile.id);
+      const result = runCheck(context, profile);
       report = fileReport(file, result, lang);
+      if (choice) report.profileChosen = profileChosen(choice, lang);
       const target = targets.get(file);
       if (target) {
         // A marked copy checked again: its earlier marks are restored first, so none of them stays stale.
@@ -71,7 +78,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = de
   }
   bar?.stop();
   if (opts.json) {
-    const doc: CheckReport = { version: REPORT_VERSION, profile: profile.id, lang, files: reports };
+    const doc: CheckReport = { version: REPORT_VERSION, profile: runProfileId(named, chosen), lang, files: reports };
     io.stdout(JSON.stringify(doc, null, 2) + '\n');
   }
   return exit;

@@ -20,7 +20,8 @@ import type { OpNote } from '../../core/edit/planner';
 import { readWorkbook } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { readFailure, readInput, samePath } from '../inputs';
-import { loadProfile, UsageError } from '../profile';
+import { chooseFor, loadNamedProfile, UsageError } from '../profile';
+import { workbookContext } from '../../core/workbook';
 import { EXIT, defaultIo, type Io } from '../common';
 import { loadLibraryOption } from './templates';
 
@@ -59,7 +60,7 @@ export async function runFixCommand(file: string, opts: FixOpts, io: Io = defaul
   if (!isLang(opts.lang)) throw new UsageError('--lang 只能是 zh-CN 或 en-US / --lang must be zh-CN or en-US');
   const lang: Lang = opts.lang;
   const zh = lang === 'zh-CN';
-  const profile = await loadProfile(opts.profile);
+  const named = await loadNamedProfile(opts.profile);
   const library = await loadLibraryOption(opts.templates);
   const only = opts.only
     ? opts.only
@@ -84,7 +85,9 @@ export async function runFixCommand(file: string, opts: FixOpts, io: Io = defaul
     else io.stderr(`jixiao: ${message}\n`);
     return EXIT.unreadable;
   }
-  const before = runCheck(snapshot, profile);
+  const context = workbookContext(snapshot);
+  const { profile } = chooseFor(named, context.model);
+  const before = runCheck(context, profile);
   const ctx = createOpsContext(before.context, { profile, library });
   const result = planFixes(ctx, before.findings, { only, unsafe: opts.unsafe });
 

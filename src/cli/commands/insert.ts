@@ -23,7 +23,8 @@ import type { OpNote, OpsResult } from '../../core/edit/planner';
 import { readWorkbook } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { readFailure, readInput, samePath } from '../inputs';
-import { loadProfile, UsageError } from '../profile';
+import { chooseFor, loadNamedProfile, UsageError } from '../profile';
+import { workbookContext } from '../../core/workbook';
 import { EXIT, defaultIo, type Io } from '../common';
 import { loadLibraryOption, subcategoryOption } from './templates';
 
@@ -89,7 +90,7 @@ export async function runInsertCommand(file: string, opts: InsertOpts, io: Io = 
   const weight = number('--weight', opts.weight);
   const fund = number('--fund', opts.fund);
   const under = opts.under !== undefined ? subcategoryOption(opts.under) : undefined;
-  const profile = await loadProfile(opts.profile);
+  const named = await loadNamedProfile(opts.profile);
   const library = await loadLibraryOption(opts.templates);
   if (await samePath(opts.out, file)) throw new UsageError(zh ? `--out 不能覆盖输入文件 ${file}` : `--out would overwrite the input ${file}`);
 
@@ -103,7 +104,9 @@ export async function runInsertCommand(file: string, opts: InsertOpts, io: Io = 
     else io.stderr(`jixiao: ${message}\n`);
     return EXIT.unreadable;
   }
-  const ctx = createOpsContext(snapshot, { profile, library });
+  const context = workbookContext(snapshot);
+  const { profile } = chooseFor(named, context.model);
+  const ctx = createOpsContext(context, { profile, library });
   let result: OpsResult;
   try {
     if (opts.scoreColumns) result = planAddScoreColumns(ctx, { sheet: opts.sheet });

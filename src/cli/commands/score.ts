@@ -8,7 +8,9 @@ import { isLang } from '../../core/check/i18n';
 import { runScore, scorePlan, scoreFileReport, SCORE_REPORT_VERSION, type ScoreFileReport, type ScoreReport } from '../../core/score';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { expandInputs, outputPaths, readFailure, readInput, samePath } from '../inputs';
-import { loadProfile, UsageError } from '../profile';
+import { chooseFor, loadNamedProfile, runProfileId, UsageError } from '../profile';
+import { profileChosen } from '../../core/profile';
+import { workbookContext } from '../../core/workbook';
 import { EXIT, defaultIo } from '../common';
 
 export interface ScoreOpts {
@@ -29,7 +31,8 @@ export async function runScoreCommand(inputs: string[], opts: ScoreOpts, io = de
   const lang: Lang = opts.lang;
   const zh = lang === 'zh-CN';
   if (!opts.out) throw new UsageError(zh ? 'score 需要 --out（评分副本写到哪里；从不改写输入文件）' : 'score needs --out (where the scored copy goes; the input is never changed)');
-  const profile = await loadProfile(opts.profile);
+  const named = await loadNamedProfile(opts.profile);
+  const chosen: string[] = [];
   const { files, missing } = await expandInputs(inputs);
   if (files.length === 0 && missing.length === 0) throw new UsageError(zh ? '没有找到 .xlsx 文件' : 'no .xlsx file found');
   const reports: ScoreFileReport[] = [];
@@ -55,8 +58,12 @@ export async function runScoreCommand(inputs: string[], opts: ScoreOpts, io = de
     try {
       const target = targets.get(file) as string;
       const { bytes, snapshot } = await readInput(file);
-      const result = runScore(snapshot, profile, { overwrite: opts.overwrite, addActual: opts.addActual });
+      const context = workbookContext(snapshot);
+      const { profile, choice } = chooseFor(named, context.model);
+      chosen.push(profile.id);
+      const result = runScore(context, profile, { overwrite: opts.overwrite, addActual: opts.addActual });
       report = scoreFileReport(file, result, lang);
+      if (choice) report.profileChosen = profileChosen(choice, lang);
       // A marked or scored copy scored again: jixiao's earlier marks and notes are restored first (notes never stack).
       const output = await applyPlanToXlsx(bytes, scorePlan(result, lang), { replaceMarks: true });
       await fs.mkdir(path.dirname(target), { recursive: true });
@@ -75,7 +82,7 @@ export async function runScoreCommand(inputs: string[], opts: ScoreOpts, io = de
   }
   bar?.stop();
   if (opts.json) {
-    const doc: ScoreReport = { version: SCORE_REPORT_VERSION, profile: profile.id, lang, files: reports };
+    const doc: ScoreReport = { version: SCORE_REPORT_VERSION, profile: runProfileId(named, chosen), lang, files: reports };
     io.stdout(JSON.stringify(doc, null, 2) + '\n');
   }
   return exit;
@@ -92,6 +99,7 @@ export function formatScoreReport(r: ScoreFileReport, lang: Lang, color: boolean
     out.push(`  ${paint('red', r.error)}`);
     return out.join('\n');
   }
+  if (r.profileChosen) out.push(`  ${paint('dim', `${zh ? '审核配置' : 'Profile'}：${r.profileChosen.id}（${r.profileChosen.reason}）`)}`);
   for (const f of r.findings.filter((x) => x.indicator === null)) out.push(`  ${paint(f.severity === 'error' ? 'red' : 'yellow', `${f.sheet}!${f.cell} ${f.message}`)}`);
   for (const c of r.addedColumns) out.push(`  ${paint('dim', zh ? `${c.sheet}：新增「${c.role === 'actual' ? '实际完成值' : '得分'}」列 ${c.column}` : `${c.sheet}: added the ${c.role === 'actual' ? '实际完成值' : '得分'} column ${c.column}`)}`);
   for (const p of r.projects) {

@@ -3,7 +3,9 @@ import { rangeToA1 } from '../domain/a1';
 import { z } from 'zod';
 import type { CheckResult } from './engine';
 import type { Lang } from './findings';
-import type { ProfileChoice } from '../profile';
+import { ProfileChosenSchema } from '../profile';
+
+export { ProfileChosenSchema, profileChosen, type ProfileChosen } from '../profile';
 import { REVIEW_CATEGORIES } from './findings';
 
 export const REPORT_VERSION = '1';
@@ -42,19 +44,6 @@ export const TableSummarySchema = z.object({
   projects: z.array(ProjectSummarySchema),
 });
 
-/** How the profile was chosen when no --profile was given (`chooseProfile` in core/profile.ts). */
-export const ProfileChosenSchema = z.object({
-  /** The profile's id (as `profile`). */
-  id: z.string(),
-  /** 'table': from the tables' framework and points; 'default': they say nothing. */
-  from: z.enum(['table', 'default']),
-  framework: z.enum(['new', 'old']).nullable(),
-  /** The points the projects' weights add up to (100 or 90), or null. */
-  points: z.number().nullable(),
-  /** Why, in --lang. */
-  reason: z.string(),
-});
-
 export const FileReportSchema = z.object({
   file: z.string(),
   /** The profile chosen for this file, when no --profile was given and files are checked each with its own. */
@@ -80,12 +69,6 @@ export const CheckReportSchema = z.object({
 
 export type CheckReport = z.infer<typeof CheckReportSchema>;
 export type FileReport = z.infer<typeof FileReportSchema>;
-export type ProfileChosen = z.infer<typeof ProfileChosenSchema>;
-
-/** The report's `profileChosen` for a choice (the CLI sets it when no --profile is given). */
-export function profileChosen(choice: ProfileChoice, lang: Lang): ProfileChosen {
-  return { id: choice.profile.id, from: choice.from, framework: choice.framework, points: choice.points, reason: choice.reason[lang] };
-}
 
 export function fileReport(file: string, result: CheckResult, lang: Lang): FileReport {
   const tables = result.model.sheets.flatMap((s) => s.tables);

@@ -1,6 +1,7 @@
 /** The JSON document of `jixiao score --json`, described by zod (tests validate every output against it). */
 import { z } from 'zod';
 import { ScoreMethodSchema } from '../domain/framework';
+import { ProfileChosenSchema } from '../profile';
 import type { Lang } from '../check/findings';
 import type { ScoreResult } from './types';
 
@@ -70,6 +71,8 @@ export const ScoreFindingSchema = z.object({
 
 export const ScoreFileReportSchema = z.object({
   file: z.string(),
+  /** The profile chosen for this file from its tables, when no --profile was given. */
+  profileChosen: ProfileChosenSchema.optional(),
   /** Set when the file could not be read or written. */
   error: z.string().optional(),
   /** Path of the scored copy. */
