@@ -10,9 +10,11 @@ export const costExceedsFund: RuleModule = {
   create(ctx) {
     return {
       indicator(ind, project, table) {
-        if (!isCost(ind) || !ind.target || project.fund === null) return;
+        // Compared in 万元: the fund as the table writes it (元 or 万元) converted, the target by its own unit.
+        const fund = project.fundWan;
+        if (!isCost(ind) || !ind.target || fund === null) return;
         const amount = moneyInWan(ind.parsedTarget, unitText(ind));
-        if (amount === null || amount <= project.fund + ctx.profile.moneyTolerance) return;
+        if (amount === null || amount <= fund + ctx.profile.moneyTolerance) return;
         // Say the amount in 万元 only when the target was written in another unit.
         const inWan = ind.target.text.replace(/\s/g, '') === `${fmt(amount)}万元` ? '' : `（${fmt(amount)}万元）`;
         const inWanEn = inWan ? ` (${fmt(amount)} 万元)` : '';
@@ -21,10 +23,10 @@ export const costExceedsFund: RuleModule = {
           project,
           indicator: ind,
           message: {
-            'zh-CN': `成本指标「${ind.name}」的指标值 ${ind.target.text}${inWan}大于项目资金总额 ${fmt(project.fund)}万元`,
-            'en-US': `Cost indicator "${ind.name}": target ${ind.target.text}${inWanEn} is larger than the project's fund ${fmt(project.fund)} 万元`,
+            'zh-CN': `成本指标「${ind.name}」的指标值 ${ind.target.text}${inWan}大于项目资金总额 ${fmt(fund)}万元`,
+            'en-US': `Cost indicator "${ind.name}": target ${ind.target.text}${inWanEn} is larger than the project's fund ${fmt(fund)} 万元`,
           },
-          data: { amount, fund: project.fund },
+          data: { amount, fund },
         });
       },
     };

@@ -1,7 +1,7 @@
 /** 资金: on a department (整体) table, 资金总额 = Σ by income nature = 基本支出 + 项目支出. */
 import type { RuleModule } from '../findings';
 import type { Field } from '../../model';
-import { fmt, near, numberOf, sum } from './util';
+import { fmt, near, numberOf, sum, toleranceIn } from './util';
 
 const INCOME_LABEL = { general: '一般公共预算', govFund: '政府性基金拨款', specialAccount: '财政专户管理资金', other: '其他资金' } as const;
 const EXPENSE_LABEL = { basic: '基本支出', project: '项目支出' } as const;
@@ -25,7 +25,7 @@ export const departmentMoneyColumns: RuleModule = {
             const nums = entries.map(([k, f]) => ({ k, v: numberOf(f) }));
             if (!nums.some((n) => n.v !== null)) return; // the block is not filled: nothing to add up
             const total = sum(nums.map((n) => n.v ?? 0));
-            if (near(total, dep.fund!, ctx.profile.moneyTolerance)) return;
+            if (near(total, dep.fund!, toleranceIn(table.moneyUnit, ctx.profile.moneyTolerance))) return;
             const shown = nums.filter((n) => n.v !== null).map((n) => `${labels[n.k]} ${fmt(n.v!)}`).join(' + ');
             ctx.report(table, {
               cell: dep.fundField!.cell,

@@ -3,12 +3,13 @@ import type { RuleModule } from '../findings';
 import type { TargetTable } from '../../model';
 import { normalizeText } from '../../domain/text';
 import { fmt, near, numberOf, sum } from './util';
+import { toWan } from '../../layout/money';
 
-/** The total of a project table: its department summary row, or else the sum of its projects. */
+/** The total of a project table in 万元: its department summary row, or else the sum of its projects. */
 function projectTableTotal(t: TargetTable): number | null {
-  if (t.department?.fund != null) return t.department.fund;
-  if (t.projects.length === 0 || t.projects.some((p) => p.fund === null)) return null;
-  return sum(t.projects.map((p) => p.fund!));
+  if (t.department?.fundWan != null) return t.department.fundWan;
+  if (t.projects.length === 0 || t.projects.some((p) => p.fundWan === null)) return null;
+  return sum(t.projects.map((p) => p.fundWan!));
 }
 
 export const departmentProjectTotal: RuleModule = {
@@ -28,7 +29,8 @@ export const departmentProjectTotal: RuleModule = {
           const dep = table.department;
           const cell = dep?.byExpense.project;
           if (table.kind !== 'department' || !dep || !cell) continue;
-          const value = numberOf(cell);
+          // In 万元, as the project tables' totals: the two sheets may state their amounts in different units.
+          const value = toWan(numberOf(cell), table.moneyUnit);
           if (value === null) continue;
           // Match by unit code or name; with a single project table in the workbook, that one.
           const code = dep.code ? normalizeText(dep.code.text) : '';

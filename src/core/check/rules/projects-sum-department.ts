@@ -1,6 +1,6 @@
 /** 资金: the projects' 资金总额 add up to the department summary row's total. */
 import type { RuleModule } from '../findings';
-import { fmt, near, sum } from './util';
+import { fmt, near, sum, toleranceIn } from './util';
 
 export const projectsSumDepartment: RuleModule = {
   id: 'projects-sum-department',
@@ -15,7 +15,7 @@ export const projectsSumDepartment: RuleModule = {
           if (table.kind !== 'project' || !dep || dep.fund === null || !dep.fundField) continue;
           if (table.projects.length === 0 || table.projects.some((p) => p.fund === null)) continue;
           const total = sum(table.projects.map((p) => p.fund!));
-          if (near(total, dep.fund, ctx.profile.moneyTolerance)) continue;
+          if (near(total, dep.fund, toleranceIn(table.moneyUnit, ctx.profile.moneyTolerance))) continue;
           const parts = table.projects.map((p) => fmt(p.fund!)).join(' + ');
           ctx.report(table, {
             cell: dep.fundField.cell,

@@ -1,5 +1,5 @@
 /** Helpers shared by the rule modules. */
-import type { CategoryBlock, CategoryKey, Direction, Indicator, Project, TargetTable, Field, ParsedTarget } from '../../model';
+import type { CategoryBlock, CategoryKey, Direction, Indicator, Project, TargetTable, Field, ParsedTarget, MoneyUnit } from '../../model';
 import { normalizeText } from '../../domain/text';
 import { formatNumber } from '../../snapshot/snapshot';
 import { isCostKey } from '../../domain/framework';
@@ -95,6 +95,11 @@ export function numberOf(f: Field | null): number | null {
 }
 
 export const fmt = formatNumber;
+
+/** The profile's money tolerance (万元) in a table's own unit: amounts of one table are compared as written. */
+export function toleranceIn(unit: MoneyUnit | null, tolWan: number): number {
+  return unit === '元' ? tolWan * 10000 : tolWan;
+}
 
 /** Equal within a tolerance (money sums in 万元 are compared to the cent by default). */
 export function near(a: number, b: number, tol: number): boolean {
