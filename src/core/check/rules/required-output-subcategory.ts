@@ -33,6 +33,8 @@ export const requiredOutputSubcategory: RuleModule = {
         let output: CategoryBlock[] | null = null;
         for (let ci = 0; ci < cats.length; ci++) if (cats[ci].key === 'output') (output ??= []).push(cats[ci]);
         if (output === null) return; // required-category reports the missing 一级
+        // A form with no 二级 level (the investment-plan form: indicators straight under 产出指标) has no 数量/质量/时效 to ask for.
+        if (output.every((c) => c.subcategories.every((s) => s.name === '' && s.key === null))) return;
         const required = ctx.profile.requiredOutputSubcategories;
         for (let ki = 0; ki < required.length; ki++) {
           const key = required[ki];

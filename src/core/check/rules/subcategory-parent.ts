@@ -15,6 +15,8 @@ export const subcategoryParent: RuleModule = {
           const cat = cats[ci];
           for (let si = 0; si < cat.subcategories.length; si++) {
             const sub = cat.subcategories[si];
+            // A 二级 block of no name: a form with no 二级 level (一级 实施效果指标 over 产出指标 / 效益指标).
+            if (sub.key === null && sub.name === '') continue;
             if (sub.key === null) {
               ctx.report(table, {
                 cell: sub.cell,
