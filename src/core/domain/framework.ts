@@ -137,6 +137,16 @@ export const stripCategoryWeight = memoString((text: string): { readonly name: s
  */
 export const wrapperCategory = memoString((text: string): boolean => /^(实施效果指标|实施效果|绩效指标)$/.test(normalizeText(text)), 2000);
 
+/**
+ * The 共性 一级 of the evaluation framework (项目支出绩效评价, 财预〔2020〕10号: 决策, 过程 — written 项目决策, 项目管理,
+ * 项目过程), which some provinces' 自评表 print above 产出 and 效益: known dimensions, outside the target framework,
+ * so their 二级 (项目立项, 资金管理, …) are not misplaced 二级 and their rows need no 指标值.
+ */
+export const isEvaluationDimension = memoString((text: string): boolean => /^(项目)?(决策|过程|管理|实施)(指标)?$/.test(stripCategoryWeight(text).name), 2000);
+
+/** The evaluation framework's names of the target framework's 一级 (项目产出, 项目效益, 项目满意度): standard there. */
+export const isEvaluationCategoryName = memoString((text: string): boolean => /^项目(产出|效益|满意度)(指标)?$/.test(stripCategoryWeight(text).name), 2000);
+
 /** Whether a label is a 一级's name (产出指标, 效益指标, 满意度指标, 成本指标, with or without a weight), not a 二级's. */
 export function isCategoryName(text: string): boolean {
   return /^(成本|产出|预期产出|效益|效果|满意度)指标$/.test(stripCategoryWeight(text).name);

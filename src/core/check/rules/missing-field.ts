@@ -1,4 +1,5 @@
 /** 完整性: 三级名称, 指标值, 度量单位, 指标值类型 and the rule are filled on every indicator row. */
+import { isEvaluationDimension } from '../../domain/framework';
 import { isQuantitativeWord } from '../../parse/direction';
 import type { RuleModule } from '../findings';
 import type { Indicator } from '../../model';
@@ -29,6 +30,8 @@ export const missingField: RuleModule = {
           });
         }
         const unit = hasUnit(ind);
+        // 共性 rows of the evaluation framework (项目决策 / 项目管理) are scored on evidence: they have no 指标值 by design.
+        if (ind.categoryKey === null && ind.category && isEvaluationDimension(ind.category.text)) return;
         if (!ind.target) {
           // A number in the unit column is reported by value-in-unit-column instead.
           const unitHoldsValue = unit && parseTarget(ind.unit!.raw).kind === 'number';

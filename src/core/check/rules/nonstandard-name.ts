@@ -1,7 +1,7 @@
 /** 一级/二级 named other than the standard names (可持续发展影响指标 → 可持续影响指标). Fix: rename. */
 import type { RuleModule } from '../findings';
 import type { CategoryBlock, Project, SubcategoryBlock, TargetTable } from '../../model';
-import { STANDARD_CATEGORIES, STANDARD_SUBCATEGORIES, isStandardCategoryName, isStandardSubcategoryName } from '../../domain/framework';
+import { STANDARD_CATEGORIES, STANDARD_SUBCATEGORIES, isEvaluationCategoryName, isStandardCategoryName, isStandardSubcategoryName } from '../../domain/framework';
 
 import { renameFix } from '../../edit/fixes/descriptors';
 
@@ -28,7 +28,7 @@ export const nonstandardName: RuleModule = {
         const cats = project.categories;
         for (let ci = 0; ci < cats.length; ci++) {
           const cat = cats[ci];
-          if (cat.key && !isStandardCategoryName(cat.name)) report('一级', cat, STANDARD_CATEGORIES[cat.key], project, table);
+          if (cat.key && !isStandardCategoryName(cat.name) && !isEvaluationCategoryName(cat.name)) report('一级', cat, STANDARD_CATEGORIES[cat.key], project, table);
           for (let si = 0; si < cat.subcategories.length; si++) {
             const sub = cat.subcategories[si];
             if (sub.key && !isStandardSubcategoryName(sub.name)) report('二级', sub, STANDARD_SUBCATEGORIES[sub.key], project, table);

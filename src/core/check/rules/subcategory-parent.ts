@@ -1,6 +1,6 @@
 /** 二级指标类型错误: each 二级 sits under its own 一级, and names a known 二级. */
 import type { RuleModule } from '../findings';
-import { STANDARD_CATEGORIES, SUBCATEGORY_PARENT } from '../../domain/framework';
+import { STANDARD_CATEGORIES, SUBCATEGORY_PARENT, isEvaluationDimension } from '../../domain/framework';
 
 export const subcategoryParent: RuleModule = {
   id: 'subcategory-parent',
@@ -13,6 +13,8 @@ export const subcategoryParent: RuleModule = {
         const cats = project.categories;
         for (let ci = 0; ci < cats.length; ci++) {
           const cat = cats[ci];
+          // 项目决策 / 项目管理: the evaluation framework's 共性 dimensions, with their own 二级.
+          if (cat.key === null && isEvaluationDimension(cat.name)) continue;
           for (let si = 0; si < cat.subcategories.length; si++) {
             const sub = cat.subcategories[si];
             // A 二级 block of no name: a form with no 二级 level (一级 实施效果指标 over 产出指标 / 效益指标).

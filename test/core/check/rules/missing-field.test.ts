@@ -11,6 +11,7 @@ ruleTable('missing-field', [
   { name: 'empty direction', project: CLEAN.with({ checks: { direction: undefined } }), expect: ['M6'] },
   { name: 'unreadable direction', project: CLEAN.with({ checks: { direction: '大概' } }), expect: ['M6'] },
   { name: '定量 is a type, not an unreadable direction', project: CLEAN.with({ checks: { direction: '定量' } }), expect: [] },
+  { name: 'a 共性 row of 项目决策 has no 指标值 by design', project: CLEAN.with({ accidents: { category: '项目决策（10分）', subcategory: '项目立项', target: undefined, unit: undefined, direction: undefined } }), expect: [] },
   { name: 'empty rule', project: CLEAN.with({ checks: { rule: undefined } }), expect: ['K6:warning'] },
   { name: 'a value without a name', project: CLEAN.with({ checks: { indicator: undefined, target: 12 } }), expect: ['H6'] },
 ]);
