@@ -122,13 +122,18 @@ function categoryKeyOfText(text: string): CategoryKey | null {
   return null;
 }
 
-const WEIGHT_SUFFIX = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/;
+/** A weight after a label: 「(50分)」, 「（10分）」, or a range the template allows 「（0-20）分」 (no single weight). */
+const WEIGHT_SUFFIX = /[(（]\s*(\d+(?:\.\d+)?)(?:\s*[-~～—－]\s*(\d+(?:\.\d+)?))?\s*分?\s*[)）]\s*分?$/;
 
-/** A 一级 label without the weight written after it (「产出指标(50分)」 → 产出指标, 50); memoised, the result is shared. */
+/**
+ * A 一级 label without the weight written after it (「产出指标(50分)」 → 产出指标, 50; 「成本指标（0-20）分」 → 成本指标,
+ * no weight); memoised, the result is shared. A bracket with neither 分 nor a range (「指标(2)」) is not a weight.
+ */
 export const stripCategoryWeight = memoString((text: string): { readonly name: string; readonly weight: number | null } => {
   const t = normalizeText(text);
   const m = WEIGHT_SUFFIX.exec(t);
-  return m ? { name: t.slice(0, m.index), weight: Number(m[1]) } : { name: t, weight: null };
+  if (!m || (!m[0].includes('分') && m[2] === undefined)) return { name: t, weight: null };
+  return { name: t.slice(0, m.index), weight: m[2] === undefined ? Number(m[1]) : null };
 }, 2000);
 
 /**

@@ -7,7 +7,7 @@ import { headerInfo, roleOfHeader } from '../../../src/core/layout/headers';
 import { parseAmount } from '../../../src/core/layout/money';
 import { checkWorkbook } from '../../../src/core/check/run';
 import { BUILTIN_PROFILES } from '../../../src/core/profile';
-import { categoryKeyOf, isStandardCategoryName, isStandardSubcategoryName, subcategoryKeyOf } from '../../../src/core/domain/framework';
+import { categoryKeyOf, isStandardCategoryName, isStandardSubcategoryName, stripCategoryWeight, subcategoryKeyOf } from '../../../src/core/domain/framework';
 import type { CellValue, SheetSnapshot } from '../../../src/core/snapshot/snapshot';
 import type { RowKind, TargetTable } from '../../../src/core/model';
 import { parseRange } from '../../../src/core/domain/a1';
@@ -147,6 +147,10 @@ describe('一级 and 二级 words', () => {
     expect(categoryKeyOf('产出指标(50分)')).toBe('output');
     expect(isStandardCategoryName('产出指标（50分）')).toBe(true);
     expect(isStandardSubcategoryName('数量指标\n（10分）')).toBe(true);
+    // A range the template allows (重庆 审批表): the standard name, and no single weight.
+    expect(isStandardCategoryName('成本指标（0-20）分')).toBe(true);
+    expect(stripCategoryWeight('成本指标（0-20）分')).toEqual({ name: '成本指标', weight: null });
+    expect(stripCategoryWeight('指标(2)')).toEqual({ name: '指标(2)', weight: null });
     expect([categoryKeyOf('预期产出指标'), categoryKeyOf('效果指标'), subcategoryKeyOf('预算(或投资规模)控制指标')]).toEqual(['output', 'effect', 'cost']);
   });
 

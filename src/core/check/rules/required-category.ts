@@ -1,7 +1,7 @@
 /** 完整性: every required 一级 is present with at least one indicator (产出, 效益, 满意度; 成本 in the new framework). */
 import type { RuleModule } from '../findings';
 import type { CategoryKey } from '../../model';
-import { CATEGORY_ORDER, STANDARD_CATEGORIES } from '../../domain/framework';
+import { CATEGORY_ORDER, STANDARD_CATEGORIES, SUBCATEGORY_PARENT } from '../../domain/framework';
 import { categorySlot, firstCategory } from './util';
 import { addIndicatorsFix, subcategoriesFor } from '../../edit/fixes/descriptors';
 
@@ -26,24 +26,33 @@ export const requiredCategory: RuleModule = {
   create(ctx) {
     return {
       project(project, table) {
+        // A table with no 一级 column (a flat list of indicators) does not use the framework's hierarchy.
+        if (table.columns.category === undefined) return;
         const framework = project.framework ?? ctx.profile.framework;
         const required = framework === 'new' ? REQUIRED_NEW : REQUIRED_OLD;
-        // One pass: how many named indicators each 一级 holds.
+        // One pass: how many indicators each 一级 holds (a row with a target but no name counts: missing-field
+        // reports the name), and which 一级 have a 二级 of theirs placed under another 一级 (subcategory-parent).
         const counts = [0, 0, 0, 0];
+        const misplaced = [false, false, false, false];
         const cats = project.categories;
         for (let ci = 0; ci < cats.length; ci++) {
           const c = cats[ci];
           if (!c.key) continue;
           let n = 0;
           for (let si = 0; si < c.subcategories.length; si++) {
-            const inds = c.subcategories[si].indicators;
-            for (let i = 0; i < inds.length; i++) if (inds[i].name) n++;
+            const sub = c.subcategories[si];
+            const inds = sub.indicators;
+            for (let i = 0; i < inds.length; i++) if (inds[i].name || inds[i].target) n++;
+            if (sub.key !== null && inds.length > 0) {
+              const parent = SUBCATEGORY_PARENT[sub.key];
+              if (parent !== c.key && !(sub.key === 'cost' && c.key === 'cost')) misplaced[categorySlot(parent)] = true;
+            }
           }
           counts[categorySlot(c.key)] += n;
         }
         for (let ki = 0; ki < required.length; ki++) {
           const key = required[ki];
-          if (counts[categorySlot(key)] > 0) continue;
+          if (counts[categorySlot(key)] > 0 || misplaced[categorySlot(key)]) continue;
           const block = firstCategory(project, key);
           const name = STANDARD_CATEGORIES[key];
           ctx.report(table, {

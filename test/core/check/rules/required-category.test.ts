@@ -14,4 +14,8 @@ ruleTable('required-category', [
     expect: ['F11'],
   },
   { name: 'no 成本 in the new framework', project: CLEAN.with({ cost: null, socialCost: null }), expect: ['B3'] },
+  // The 满意度 二级 sits under 效益: subcategory-parent reports the misplacement; 满意度 is not also "missing".
+  { name: '服务对象满意度指标 placed under 效益指标', project: CLEAN.with({ satisfaction: { category: '效益指标' } }), expect: [] },
+  // A 满意度 row with a target but no name: missing-field reports the name; the 一级 has its indicator.
+  { name: '满意度 row with a target and no name', project: CLEAN.with({ satisfaction: { indicator: undefined } }), expect: [] },
 ]);
