@@ -4,6 +4,7 @@
  * formats, solid fills, font colour/bold/underline, notes, merged areas, column widths and alignment.
  */
 import * as ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { cellKey, newSheet, type FakeCell, type FakeSheet, type FakeWorkbook } from '../hosts/fake/model';
 import type { CellValue } from '../core/snapshot/snapshot';
 
@@ -66,6 +67,22 @@ function widthToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/**
+ * The workbook's custom XML parts (exceljs does not read them), as Excel lists them: jixiao's ledger of marks among
+ * them, so the pane's 清除标记 clears a copy the command line marked.
+ */
+function customXmlParts(bytes: ArrayBuffer): FakeWorkbook['customXmlParts'] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(new Uint8Array(bytes), { filter: (f) => /^customXml\/item\d+\.xml$/.test(f.name) });
+  } catch {
+    return [];
+  }
+  return Object.keys(files)
+    .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
+    .map((name, i) => ({ id: `{00000000-0000-0000-0000-${String(i + 1).padStart(12, '0')}}`, xml: strFromU8(files[name]).replace(/^\uFEFF/, '') }));
+}
+
 export async function loadXlsx(bytes: ArrayBuffer): Promise<LoadedBook> {
   const book = new ExcelJS.Workbook();
   try {
@@ -73,7 +90,7 @@ export async function loadXlsx(bytes: ArrayBuffer): Promise<LoadedBook> {
   } catch (e) {
     throw new Error(`无法读取该文件（不是有效的 .xlsx 工作簿）/ cannot read the file (not a valid .xlsx workbook): ${(e as Error).message}`, { cause: e });
   }
-  const wb: FakeWorkbook = { sheets: [], activeSheet: '', selection: { sheet: '', range: { top: 1, left: 1, bottom: 1, right: 1 } }, customXmlParts: [], nextId: 1 };
+  const wb: FakeWorkbook = { sheets: [], activeSheet: '', selection: { sheet: '', range: { top: 1, left: 1, bottom: 1, right: 1 } }, customXmlParts: customXmlParts(bytes), nextId: 1 };
   const display: DisplayInfo = { rowHeights: {}, align: {} };
   book.eachSheet((ws) => {
     const sheet: FakeSheet = newSheet(wb, ws.name);
