@@ -119,7 +119,7 @@ export function chooseProfile(model: WorkbookModel): ProfileChoice {
       from: 'default',
       framework,
       points,
-      reason: { 'zh-CN': `表中看不出指标框架和分值，使用默认配置「${base.id}」`, 'en-US': `The tables show no framework or points: the default profile "${base.id}"` },
+      reason: { 'zh-CN': '表中看不出指标框架和分值，使用默认口径', 'en-US': 'the tables show no framework or points: the default profile' },
     };
   }
   const profile =
@@ -132,7 +132,10 @@ export function chooseProfile(model: WorkbookModel): ProfileChoice {
           weights: { indicatorTotal: 100, budgetExecution: 0 },
         })
       : base;
-  const fw = { 'zh-CN': framework === 'new' ? '成本指标为一级（新框架）' : framework === 'old' ? '成本指标在产出指标下（旧框架）' : '框架不明', 'en-US': framework ?? 'unknown framework' };
+  const fw = {
+    'zh-CN': framework === 'new' ? '成本指标为一级（新框架）' : framework === 'old' ? '成本指标在产出指标下或没有（旧框架）' : '框架不明',
+    'en-US': framework === 'new' ? 'cost is a 一级 (new framework)' : framework === 'old' ? 'cost under output, or none (old framework)' : 'framework unknown',
+  };
   const pts = points === null ? { 'zh-CN': '未写分值', 'en-US': 'no weights stated' } : { 'zh-CN': `指标分值合计${points}分`, 'en-US': `indicator weights total ${points}` };
   return {
     profile,
@@ -140,8 +143,8 @@ export function chooseProfile(model: WorkbookModel): ProfileChoice {
     framework,
     points,
     reason: {
-      'zh-CN': `按表选择配置「${profile.id}」：${fw['zh-CN']}，${pts['zh-CN']}`,
-      'en-US': `Profile "${profile.id}" chosen from the tables: ${fw['en-US']}, ${pts['en-US']}`,
+      'zh-CN': `按表选择：${fw['zh-CN']}，${pts['zh-CN']}`,
+      'en-US': `chosen from the tables: ${fw['en-US']}, ${pts['en-US']}`,
     },
   };
 }

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { WorkbookHost } from '../hosts/workbook-host';
 import { HostError } from '../hosts/workbook-host';
-import type { Lang } from '../core/check/findings';
+import type { Bilingual, Lang } from '../core/check/findings';
 import type { CheckResult } from '../core/check/engine';
 import type { ApplyReport } from '../hosts/workbook-host';
 import type { UiStrings } from './strings';
@@ -14,6 +14,10 @@ export interface CheckState {
   at: Date;
   /** Profile id the check ran with. */
   profileId: string;
+  /** Why that profile, when the tables chose it (settings: 按表自动选择); null when the settings name one. */
+  profileReason: Bilingual | null;
+  /** The profile's short name (before its weights), in both languages. */
+  profileName: Bilingual;
 }
 
 export interface Notice {

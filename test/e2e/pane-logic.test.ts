@@ -4,7 +4,9 @@ import type { AddSheetOp } from '../../src/core/plan/ops';
 import { planMarks } from '../../src/core/check/marks';
 import { MARK_FILLS } from '../../src/core/plan/ops';
 import { countFindings, filterFindings, groupFindings } from '../../src/taskpane/models/check-model';
-import { loadSettings, profileFromJson, activeProfile, DEFAULT_SETTINGS } from '../../src/taskpane/models/settings';
+import { loadSettings, profileFromJson, activeProfile, profileFor, DEFAULT_SETTINGS } from '../../src/taskpane/models/settings';
+import { workbookContext } from '../../src/core/workbook';
+import { FIXTURES } from '../fixtures/catalog';
 import { langFromDisplay, STRINGS } from '../../src/taskpane/strings';
 import { replayPlan, type LogEntry } from '../../src/preview/recorder';
 import { displayText } from '../../src/preview/format';
@@ -35,7 +37,18 @@ describe('findings in the pane', () => {
 describe('settings', () => {
   it('start from the defaults without storage', () => {
     expect(loadSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(activeProfile(DEFAULT_SETTINGS).id).toBe('hunan');
+    // By default the tables choose the profile, as the command line does without --profile.
+    expect(activeProfile(DEFAULT_SETTINGS)).toBeNull();
+    expect(activeProfile({ ...DEFAULT_SETTINGS, profileId: 'national' })?.id).toBe('national');
+  });
+  it('choose the profile from the tables by default, and use a named one as given', () => {
+    const oldBook = FIXTURES.find((f) => f.id === 'old-framework-national')!.book;
+    const { model } = workbookContext(oldBook);
+    const auto = profileFor(DEFAULT_SETTINGS, model);
+    expect(auto.profile.id).toBe('national');
+    expect(auto.choice?.reason['zh-CN']).toContain('旧框架');
+    const named = profileFor({ ...DEFAULT_SETTINGS, profileId: 'hunan' }, model);
+    expect([named.profile.id, named.choice]).toEqual(['hunan', null]);
   });
   it('read a profile file through the schema, naming the bad field', () => {
     expect(() => profileFromJson('{', 'p.json')).toThrow(/p\.json.*JSON/);

@@ -154,6 +154,11 @@ describe('the task pane in the preview', () => {
     expect(await page.locator('[data-testid=finding-item]').count()).toBe(Math.min(expected.length, 200));
     expect(Number(await page.textContent('[data-testid=total-errors]'))).toBe(count('error'));
     expect(Number(await page.textContent('[data-testid=total-warnings]'))).toBe(count('warning'));
+    // By default the tables choose the profile, and the summary says which in words (no identifier).
+    const chosen = await page.textContent('[data-testid=profile-chosen]');
+    expect(chosen).toContain('审核口径：新框架（成本指标为一级）');
+    expect(chosen).toContain('按表选择');
+    expect(chosen).not.toContain('hunan');
     expect(Number(await page.textContent('[data-testid=total-infos]'))).toBe(count('info'));
     expect(await page.locator('[data-testid=summary-row]').count()).toBeGreaterThanOrEqual(3);
 

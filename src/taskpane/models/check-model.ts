@@ -3,19 +3,21 @@ import type { WorkbookHost } from '../../hosts/workbook-host';
 import type { Finding, Lang, Severity } from '../../core/check/findings';
 import { runCheck, checkPlan } from '../../core/check/engine';
 import type { CheckState } from '../context';
-import { activeProfile, type Settings } from './settings';
+import { profileFor, type Settings } from './settings';
+import { workbookContext } from '../../core/workbook';
 
 /**
  * Runs a check: the workbook is read and checked, and the marks and the 检查结果 sheet are written in one
  * plan that also restores the cells an earlier run marked and this one does not (a fixed problem loses its mark).
  */
 export async function runPaneCheck(host: WorkbookHost, settings: Settings, lang: Lang): Promise<CheckState> {
-  const snapshot = await host.readWorkbook();
-  const profile = activeProfile(settings);
-  const result = runCheck(snapshot, profile);
+  const context = workbookContext(await host.readWorkbook());
+  const { profile, choice } = profileFor(settings, context.model);
+  const result = runCheck(context, profile);
   const plan = checkPlan(result, lang, settings.colours);
   const report = await host.applyPlan(plan, { replaceMarks: true });
-  return { result, report, at: new Date(), profileId: profile.id };
+  const short = (n: string) => n.split(/[：:]/)[0];
+  return { result, report, at: new Date(), profileId: profile.id, profileReason: choice?.reason ?? null, profileName: { 'zh-CN': short(profile.name), 'en-US': short(profile.nameEn ?? profile.name) } };
 }
 
 export interface Counts {

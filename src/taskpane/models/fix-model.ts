@@ -4,7 +4,8 @@ import type { Finding } from '../../core/check/findings';
 import { runCheck } from '../../core/check/engine';
 import { createOpsContext } from '../../core/edit/context';
 import { planFixes, type FixPlanResult } from '../../core/edit/fixes';
-import { activeProfile, type Settings } from './settings';
+import { profileFor, type Settings } from './settings';
+import { workbookContext } from '../../core/workbook';
 
 export function fixable(findings: Finding[]): Finding[] {
   return findings.filter((f) => f.fix);
@@ -22,9 +23,9 @@ export interface FixRun {
  * the fixes are planned on what is there now; a finding that is gone is not fixed. `chosen` empty = every safe fix.
  */
 export async function applyFixes(host: WorkbookHost, settings: Settings, chosen: Finding[]): Promise<FixRun> {
-  const snapshot = await host.readWorkbook();
-  const profile = activeProfile(settings);
-  const now = runCheck(snapshot, profile);
+  const context = workbookContext(await host.readWorkbook());
+  const { profile } = profileFor(settings, context.model);
+  const now = runCheck(context, profile);
   const ctx = createOpsContext(now.context, { profile });
   const findings = chosen.length ? now.findings.filter((f) => chosen.some((c) => same(c, f))) : now.findings;
   const only = chosen.length ? [...new Set(chosen.map((c) => c.fix!.id))] : undefined;

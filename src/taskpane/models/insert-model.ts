@@ -11,7 +11,8 @@ import type { OpsResult } from '../../core/edit/planner';
 import { SUBCATEGORY_KEYS } from '../../core/edit/templates/schema';
 import { DEFAULT_LIBRARY, listTemplates, type TemplateSummary } from '../../core/edit/templates/library';
 import type { ParamValue } from '../../core/edit/templates/fill';
-import { activeProfile, type Settings } from './settings';
+import { profileFor, type Settings } from './settings';
+import { workbookContext } from '../../core/workbook';
 
 export interface InsertTarget {
   sheet: string;
@@ -76,8 +77,8 @@ export interface InsertOutcome {
 
 /** Plans the insertion on a fresh read and applies it; a refusal applies nothing. */
 export async function insertTemplate(host: WorkbookHost, settings: Settings, req: InsertRequestUi): Promise<InsertOutcome> {
-  const snapshot = await host.readWorkbook();
-  const ctx = createOpsContext(snapshot, { profile: activeProfile(settings) });
+  const context = workbookContext(await host.readWorkbook());
+  const ctx = createOpsContext(context, { profile: profileFor(settings, context.model).profile });
   const result = planInsertTemplate(ctx, {
     sheet: req.target.sheet,
     project: req.target.projectRow,

@@ -4,7 +4,8 @@ import type { WorkbookHost, ApplyReport } from '../../hosts/workbook-host';
 import type { Lang } from '../../core/check/findings';
 import type { CategoryKey, Project } from '../../core/model';
 import { runScore, scorePlan, type ProjectScore, type ScoreResult } from '../../core/score';
-import { activeProfile, type Settings } from './settings';
+import { profileFor, type Settings } from './settings';
+import { workbookContext } from '../../core/workbook';
 
 export interface ScoreState {
   result: ScoreResult;
@@ -18,8 +19,8 @@ export interface ScoreOptionsUi {
 }
 
 export async function runPaneScore(host: WorkbookHost, settings: Settings, lang: Lang, opts: ScoreOptionsUi): Promise<ScoreState> {
-  const snapshot = await host.readWorkbook();
-  const result = runScore(snapshot, activeProfile(settings), opts);
+  const context = workbookContext(await host.readWorkbook());
+  const result = runScore(context, profileFor(settings, context.model).profile, opts);
   const plan = scorePlan(result, lang, settings.colours);
   const report = await host.applyPlan(plan);
   return { result, report, at: new Date() };

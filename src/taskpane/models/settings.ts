@@ -1,12 +1,13 @@
 /** The pane's settings: review profile, language, mark colours. Kept per user in localStorage. */
 import type { Lang, Severity } from '../../core/check/findings';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, parseProfile, type Profile } from '../../core/profile';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, chooseProfile, parseProfile, type Profile, type ProfileChoice } from '../../core/profile';
+import type { WorkbookModel } from '../../core/model';
 import { MARK_FILLS } from '../../core/plan/conventions';
 
 export type LanguageSetting = 'auto' | Lang;
 
 export interface Settings {
-  /** A built-in profile id, or 'custom' for `customProfile`. */
+  /** 'auto' (the tables choose: `chooseProfile`), a built-in profile id, or 'custom' for `customProfile`. */
   profileId: string;
   customProfile: Profile | null;
   language: LanguageSetting;
@@ -16,8 +17,11 @@ export interface Settings {
 
 const KEY = 'jixiao.settings.v1';
 
+/** The profile setting that lets each workbook's tables choose (their framework and points), as the CLI does without --profile. */
+export const AUTO_PROFILE = 'auto';
+
 export const DEFAULT_SETTINGS: Settings = {
-  profileId: DEFAULT_PROFILE_ID,
+  profileId: AUTO_PROFILE,
   customProfile: null,
   language: 'auto',
   colours: { ...MARK_FILLS },
@@ -51,7 +55,8 @@ export function loadSettings(): Settings {
       const c = s.colours?.[k];
       if (typeof c === 'string' && HEX.test(c.toUpperCase())) colours[k] = c.toUpperCase();
     }
-    const profileId = s.profileId === 'custom' ? (customProfile ? 'custom' : DEFAULT_PROFILE_ID) : s.profileId && BUILTIN_PROFILES[s.profileId] ? s.profileId : DEFAULT_PROFILE_ID;
+    const profileId =
+      s.profileId === 'custom' ? (customProfile ? 'custom' : AUTO_PROFILE) : s.profileId && (s.profileId === AUTO_PROFILE || BUILTIN_PROFILES[s.profileId]) ? s.profileId : AUTO_PROFILE;
     const language: LanguageSetting = s.language === 'zh-CN' || s.language === 'en-US' ? s.language : 'auto';
     return { profileId, customProfile, language, colours };
   } catch {
@@ -67,9 +72,19 @@ export function saveSettings(s: Settings): void {
   }
 }
 
-export function activeProfile(s: Settings): Profile {
+/** The profile the settings name, or null when the tables choose ('auto'). */
+export function activeProfile(s: Settings): Profile | null {
+  if (s.profileId === AUTO_PROFILE) return null;
   if (s.profileId === 'custom' && s.customProfile) return s.customProfile;
   return BUILTIN_PROFILES[s.profileId] ?? BUILTIN_PROFILES[DEFAULT_PROFILE_ID];
+}
+
+/** The profile for a workbook: the one the settings name, else the one its tables call for (with the choice). */
+export function profileFor(s: Settings, model: WorkbookModel): { profile: Profile; choice: ProfileChoice | null } {
+  const named = activeProfile(s);
+  if (named) return { profile: named, choice: null };
+  const choice = chooseProfile(model);
+  return { profile: choice.profile, choice };
 }
 
 /** Reads a profile from a JSON file's text; throws a message naming the bad field. */

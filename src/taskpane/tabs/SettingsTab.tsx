@@ -4,7 +4,7 @@ import type { Severity } from '../../core/check/findings';
 import { BUILTIN_PROFILES } from '../../core/profile';
 import { MARK_FILLS } from '../../core/plan/ops';
 import { usePane } from '../context';
-import { activeProfile, profileFromJson, type LanguageSetting } from '../models/settings';
+import { AUTO_PROFILE, activeProfile, profileFromJson, type LanguageSetting } from '../models/settings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '14px' },
@@ -50,13 +50,14 @@ export default function SettingsTab() {
 
   return (
     <div className={s.root}>
-      <Field label={t.profile} hint={{ children: lang === 'en-US' ? (profile.nameEn ?? profile.name) : profile.name, className: s.hint }}>
+      <Field label={t.profile} hint={{ children: profile ? (lang === 'en-US' ? (profile.nameEn ?? profile.name) : profile.name) : t.profileAutoHint, className: s.hint }}>
         <Select
           className={s.select}
           data-testid="profile-select"
           value={settings.profileId}
           onChange={(_, d) => setSettings({ ...settings, profileId: d.value })}
         >
+          <option value={AUTO_PROFILE}>{t.profileAuto}</option>
           {Object.values(BUILTIN_PROFILES).map((p) => (
             <option key={p.id} value={p.id}>
               {lang === 'en-US' ? (p.nameEn ?? p.name) : p.name}

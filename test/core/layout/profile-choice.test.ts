@@ -12,7 +12,7 @@ describe('chooseProfile', () => {
   test('成本指标 as a 一级, weights 90: hunan', () => {
     const c = chooseProfile(model(buildProjectSheet({ projects: [cleanProject('甲', 10), cleanProject('乙', 20)] })));
     expect([c.profile.id, c.from, c.framework, c.points]).toEqual(['hunan', 'table', 'new', 90]);
-    expect(c.reason['zh-CN']).toContain('hunan');
+    expect(c.reason['zh-CN']).toContain('成本指标为一级');
   });
 
   test('成本 under 产出 (the national 自评表): national', () => {
