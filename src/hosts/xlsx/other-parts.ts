@@ -3,7 +3,9 @@
  * charts are anchored to rows), tables, threaded comments, chart series formulas and pivot cache sources.
  * Each is rewritten only when something in it moves.
  */
-import type { Book } from './book';
+import type { RowMoves } from './moves';
+import type { XlsxPackage } from './package';
+import type { WorkbookPart } from './workbook';
 import { REL } from './package';
 import { Splice, child, parseXml, startTag, type XNode } from './xml';
 
@@ -30,7 +32,14 @@ function moveDrawing(xml: string, row: (r: number) => number): string {
   return s.toString();
 }
 
-export function moveOtherParts(book: Book): void {
+/** What row moves need of the book: its package, its sheets and the moves (a Book satisfies it; no import of book.ts). */
+export interface MovedBook {
+  pkg: XlsxPackage;
+  moves: RowMoves;
+  workbook: WorkbookPart;
+}
+
+export function moveOtherParts(book: MovedBook): void {
   const { pkg, moves } = book;
   for (const e of book.workbook.live()) {
     if (!e.path || !moves.moved(e.name) || !pkg.has(e.path)) continue;
