@@ -102,11 +102,11 @@ function buildTable(grid: SheetGrid, stats: RowStats, bands: Band[], endRow: num
   const ctx = { moneyUnit, emptyRows, layoutRows, pageStarts };
   let department: DepartmentInfo | null = null;
   const projects: Project[] = [];
+  // Only the first block can be the department's summary row: the others are not searched for indicators.
+  const hasIndicators = (block: (typeof blocks)[number]): boolean =>
+    block.rows.some((r) => hasText(grid, r, cols.category) || hasText(grid, r, cols.subcategory) || hasText(grid, r, cols.indicator));
   blocks.forEach((block, idx) => {
-    const hasIndicators = block.rows.some(
-      (r) => hasText(grid, r, cols.category) || hasText(grid, r, cols.subcategory) || hasText(grid, r, cols.indicator),
-    );
-    if (kind === 'project' && !hasIndicators && idx === 0 && block.name !== '') {
+    if (kind === 'project' && idx === 0 && block.name !== '' && !hasIndicators(block)) {
       department = departmentInfo(grid, cols, block, moneyUnit);
       for (const r of block.rows) layoutRows.push(layoutRow(grid, r, 'summary'));
       return;
