@@ -11,37 +11,9 @@ import { parseRule } from '../src/core/parse/rule';
 import { parseTarget } from '../src/core/parse/target';
 import { parseDirection } from '../src/core/parse/direction';
 import { median, time } from './util';
+import { BIG_CELLS } from '../test/core/parse/big-cells';
 
-const SIZE = 100_000;
 const BUDGET_MS = 50;
-
-const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
-
-/** The words, numbers and symbols the rule parser looks for (as in the property test). */
-const RULE_TOKENS = [
-  '每', '超过', '超出', '降低', '下降', '相差', '增加', '低于', '差', '一个百分点', '百分点', '个', '百分之', '五',
-  '10', '0.5', '60', '1', '0', '100', '95', '3', '%', '％', '扣', '扣除', '分', '计', '得', '不得分', '否则', '达到',
-  '未达到', '标准值', '目标值', '得分=', '得分为', '（', '）', '(', ')', '[', ']', '*', '×', '/', '÷', '-', '+', '.',
-  '实际完成率', '完成率', '完成率=', '实际完成值', '指标值', '含', '（含）', '(不含)', '以上', '以下', '以内', '及以上',
-  '≥', '≤', '≧', '>', '<', '=', '＝', '，', ',', '；', '。', '、', ':', '①', '②', '③', '⑴', '1.', '2、', '该指标分值为',
-  '分值', '满分', '扣完为止', '扣满', '为止', '不足', '按', '发生', '一起', '次', '项', '每少一项', '按时', '完成', '…',
-  ' ', '\u3000', '\n', '85%-95%', '满意度', '为', '大于等于', '小于', '不低于', '加', '最多扣', '2024年', '12月前',
-];
-
-const CELLS: [string, string][] = [
-  ['repeated step clauses', fill('每超过10%扣2分，')],
-  ['open brackets', fill('(')],
-  ['a formula of open brackets', '得分=' + fill('(')],
-  ['a formula of additions', '得分=' + fill('1+')],
-  ['digits', fill('1')],
-  ['digits then 分', fill('9') + '分'],
-  ['repeated tiers', fill('满意度95%（含）以上计10分，')],
-  ['repeated checklist items', fill('①已制定…1分；')],
-  ['repeated 每', fill('每')],
-  ['repeated comparisons', fill('≥')],
-  ['repeated dates', fill('2024年12月前')],
-  ['mixed tokens', fill(RULE_TOKENS.join(''))],
-];
 
 const PARSERS: [string, (text: string) => unknown][] = [
   ['parseRule', parseRule],
@@ -60,11 +32,11 @@ async function main(): Promise<void> {
   const arg = Number(process.argv[2]);
   const runs = arg > 0 ? arg : 5;
   // Warm-up: compile the parsers on texts of the same shapes (not timed).
-  for (const [, text] of CELLS) for (const [, parse] of PARSERS) parse(fresh(text));
+  for (const [, text] of BIG_CELLS) for (const [, parse] of PARSERS) parse(fresh(text));
 
   const table: string[][] = [['cell (100 KB)', ...PARSERS.flatMap(([name]) => [`${name} median`, 'max', 'cached'])]];
   let over = 0;
-  for (const [name, text] of CELLS) {
+  for (const [name, text] of BIG_CELLS) {
     const row = [name];
     for (const [, parse] of PARSERS) {
       const times: number[] = [];

@@ -11,6 +11,7 @@ import { parseTarget, type ParsedTargetDetail } from '../../../src/core/parse/ta
 import { parseRule } from '../../../src/core/parse/rule';
 import { evalExpr } from '../../../src/core/parse/expr';
 import type { Expr, ParsedRule } from '../../../src/core/model';
+import { BIG_CELLS, RULE_TOKENS } from './big-cells';
 
 const RUNS = Number(process.env.FC_RUNS ?? 500);
 
@@ -122,16 +123,6 @@ function expectWellFormedRule(r: ParsedRule, input: string | null | undefined): 
 
 // ---------------------------------------------------------------- arbitraries
 
-/** The words, numbers and symbols the rule parser looks for, to be mixed at random. */
-const RULE_TOKENS = [
-  '每', '超过', '超出', '降低', '下降', '相差', '增加', '低于', '差', '一个百分点', '百分点', '个', '百分之', '五',
-  '10', '0.5', '60', '1', '0', '100', '95', '3', '%', '％', '扣', '扣除', '分', '计', '得', '不得分', '否则', '达到',
-  '未达到', '标准值', '目标值', '得分=', '得分为', '（', '）', '(', ')', '[', ']', '*', '×', '/', '÷', '-', '+', '.',
-  '实际完成率', '完成率', '完成率=', '实际完成值', '指标值', '含', '（含）', '(不含)', '以上', '以下', '以内', '及以上',
-  '≥', '≤', '≧', '>', '<', '=', '＝', '，', ',', '；', '。', '、', ':', '①', '②', '③', '⑴', '1.', '2、', '该指标分值为',
-  '分值', '满分', '扣完为止', '扣满', '为止', '不足', '按', '发生', '一起', '次', '项', '每少一项', '按时', '完成', '…',
-  ' ', '\u3000', '\n', '85%-95%', '满意度', '为', '大于等于', '小于', '不低于', '加', '最多扣', '2024年', '12月前',
-];
 
 const TARGET_TOKENS = [
   '≥', '≤', '>=', '<=', '＞＝', '不低于', '不超过', '大于等于', '以上', '以下', '以内', '约', '左右', '年', '月', '日',
@@ -332,24 +323,7 @@ describe('generated wording parses back to what generated it', () => {
 // ---------------------------------------------------------------- 100 KB cells
 
 describe('a 100 KB cell parses to a well-formed result', () => {
-  const SIZE = 100_000;
-  const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
-  const big: [string, string][] = [
-    ['repeated step clauses', fill('每超过10%扣2分，')],
-    ['open brackets', fill('(')],
-    ['a formula of open brackets', '得分=' + fill('(')],
-    ['a formula of additions', '得分=' + fill('1+')],
-    ['digits', fill('1')],
-    ['digits then 分', fill('9') + '分'],
-    ['repeated tiers', fill('满意度95%（含）以上计10分，')],
-    ['repeated checklist items', fill('①已制定…1分；')],
-    ['repeated 每', fill('每')],
-    ['repeated comparisons', fill('≥')],
-    ['repeated dates', fill('2024年12月前')],
-    ['mixed tokens', fill(RULE_TOKENS.join(''))],
-  ];
-
-  test.each(big)('%s', (_name, text) => {
+  test.each(BIG_CELLS)('%s', (_name, text) => {
     expectWellFormedRule(parseRule(text), text);
     expectWellFormedTarget(parseTarget(text));
     expect([null, 'gte', 'lte', 'eq', 'qualitative']).toContain(parseDirection(text));
