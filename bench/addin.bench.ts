@@ -6,14 +6,13 @@
  *   npm run bench:addin              (1,000 and 10,000 rows)
  *   npm run bench:addin -- 1000      (chosen sizes)
  */
-import type { CellValue } from '../src/core/snapshot/snapshot';
 import type { WorkbookSnapshot } from '../src/core/snapshot/snapshot';
 import { BUILTIN_PROFILES } from '../src/core/profile';
 import { runCheck, checkPlan } from '../src/core/check/engine';
 import { runScore, scorePlan } from '../src/core/score';
 import { measureFlow, type FlowMeasure } from '../src/hosts/fake';
-import { buildProjectSheet, type ProjectSpec } from '../test/fixtures/builder';
-import { projectsFor } from './generate';
+import { buildProjectSheet } from '../test/fixtures/builder';
+import { projectsFor, withActuals } from './generate';
 
 const profile = BUILTIN_PROFILES.hunan;
 
@@ -26,22 +25,7 @@ function checkTable(rows: number): WorkbookSnapshot {
 
 /** The score benchmark's table (as bench/score.bench.ts): 实际完成值 and 得分 columns, actual values varied by project. */
 function scoreTable(rows: number): WorkbookSnapshot {
-  const projects: ProjectSpec[] = projectsFor(rows).map((p, i) => {
-    const fund = Number(p.fund);
-    const actual: CellValue[] = [
-      Math.round(fund * (0.9 + (i % 5) * 0.1) * 100) / 100,
-      null,
-      150 + (i % 7) * 10,
-      i % 4 === 0 ? 11 : 12,
-      `${95 + (i % 5)}%`,
-      i % 3 === 0 ? '2025年1月' : '2024年11月',
-      i % 6 === 0 ? 1 : 0,
-      ['①②③', '①③', '全部', '②'][i % 4],
-      `${88 + (i % 10)}%`,
-    ];
-    let k = 0;
-    return { ...p, rows: p.rows.map((r) => ({ ...r, actual: actual[k++] ?? null })) };
-  });
+  const projects = withActuals(projectsFor(rows));
   return { source: `score-bench-${rows}`, sheets: [buildProjectSheet({ projects, extraColumns: ['actual', 'score'] })] };
 }
 

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildProjectSheet, cleanProject, type ProjectSpec } from '../test/fixtures/builder';
 import { snapshotToXlsx } from '../test/fixtures/xlsx';
+import type { CellValue } from '../src/core/snapshot/snapshot';
 
 export const CACHE = path.join(__dirname, '.cache');
 
@@ -16,6 +17,30 @@ export function projectsFor(indicatorRows: number): ProjectSpec[] {
     projects.push(p);
   }
   return projects;
+}
+
+/**
+ * Actual values for cleanProject's rows (cost, 社会成本 placeholder, count, checks, accuracy, time, accidents,
+ * checklist, satisfaction), varied by project; with `distinct`, every value differs, so few rows share a
+ * computation (`bench:score -- --distinct`). Used by the score, write and add-in benchmarks.
+ */
+export function withActuals(projects: ProjectSpec[], distinct = false): ProjectSpec[] {
+  return projects.map((p, i) => {
+    const fund = Number(p.fund);
+    const actual: CellValue[] = [
+      Math.round(fund * (0.9 + (i % 5) * 0.1) * 100) / 100 + (distinct ? i / 10000 : 0),
+      null,
+      150 + (i % 7) * 10 + (distinct ? i % 53 : 0),
+      i % 4 === 0 ? 11 : 12,
+      `${95 + (i % 5)}${distinct ? `.${i % 100}` : ''}%`,
+      i % 3 === 0 ? '2025年1月' : '2024年11月',
+      i % 6 === 0 ? 1 : 0,
+      ['①②③', '①③', '全部', '②'][i % 4],
+      `${88 + (i % 10)}%`,
+    ];
+    let k = 0;
+    return { ...p, rows: p.rows.map((r) => ({ ...r, actual: actual[k++] ?? null })) };
+  });
 }
 
 /** Path of the generated workbook with `indicatorRows` indicator rows (built once, then cached). */

@@ -13,11 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CellValue } from '../src/core/snapshot/snapshot';
 import type * as Score from '../src/core/score';
-import { buildProjectSheet, type ProjectSpec } from '../test/fixtures/builder';
+import { buildProjectSheet } from '../test/fixtures/builder';
 import { snapshotToXlsx } from '../test/fixtures/xlsx';
-import { CACHE, projectsFor } from './generate';
+import { CACHE, projectsFor, withActuals } from './generate';
 import { engine, profiles, timedRead, xlsxWrite } from './engine';
 import { firstRun, median, time } from './util';
 
@@ -28,25 +27,6 @@ const { applyPlanToXlsx } = xlsxWrite;
 
 const RUNS = 3;
 
-/** Actual values for cleanProject's rows (cost, 社会成本 placeholder, count, checks, accuracy, time, accidents, checklist, satisfaction), varied by project. */
-function withActuals(projects: ProjectSpec[], distinct: boolean): ProjectSpec[] {
-  return projects.map((p, i) => {
-    const fund = Number(p.fund);
-    const actual: CellValue[] = [
-      Math.round(fund * (0.9 + (i % 5) * 0.1) * 100) / 100 + (distinct ? i / 10000 : 0),
-      null,
-      150 + (i % 7) * 10 + (distinct ? i % 53 : 0),
-      i % 4 === 0 ? 11 : 12,
-      `${95 + (i % 5)}${distinct ? `.${i % 100}` : ''}%`,
-      i % 3 === 0 ? '2025年1月' : '2024年11月',
-      i % 6 === 0 ? 1 : 0,
-      ['①②③', '①③', '全部', '②'][i % 4],
-      `${88 + (i % 10)}%`,
-    ];
-    let k = 0;
-    return { ...p, rows: p.rows.map((r) => ({ ...r, actual: actual[k++] ?? null })) };
-  });
-}
 
 async function scoreWorkbook(indicatorRows: number, distinct: boolean): Promise<string> {
   await fs.mkdir(CACHE, { recursive: true });

@@ -6,10 +6,9 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { CellValue } from '../src/core/snapshot/snapshot';
-import { buildProjectSheet, type ProjectSpec } from '../test/fixtures/builder';
+import { buildProjectSheet } from '../test/fixtures/builder';
 import { snapshotToXlsx } from '../test/fixtures/xlsx';
-import { CACHE, projectsFor } from './generate';
+import { CACHE, projectsFor, withActuals } from './generate';
 
 export { benchWorkbook as checkWorkbook } from './generate';
 
@@ -26,25 +25,6 @@ async function cached(name: string, build: () => Promise<Uint8Array | Buffer>): 
   return file;
 }
 
-/** Actual values for cleanProject's rows (cost, 社会成本 placeholder, count, checks, accuracy, time, accidents, checklist, satisfaction). */
-function withActuals(projects: ProjectSpec[]): ProjectSpec[] {
-  return projects.map((p, i) => {
-    const fund = Number(p.fund);
-    const actual: CellValue[] = [
-      Math.round(fund * (0.9 + (i % 5) * 0.1) * 100) / 100,
-      null,
-      150 + (i % 7) * 10,
-      i % 4 === 0 ? 11 : 12,
-      `${95 + (i % 5)}%`,
-      i % 3 === 0 ? '2025年1月' : '2024年11月',
-      i % 6 === 0 ? 1 : 0,
-      ['①②③', '①③', '全部', '②'][i % 4],
-      `${88 + (i % 10)}%`,
-    ];
-    let k = 0;
-    return { ...p, rows: p.rows.map((r) => ({ ...r, actual: actual[k++] ?? null })) };
-  });
-}
 
 /** The table with 实际完成值 filled in and an empty 得分 column. */
 export function scoreWorkbook(indicatorRows: number): Promise<string> {
