@@ -2,9 +2,15 @@
 import { styleText } from 'node:util';
 import type { Lang } from '../core/check/findings';
 import type { FileReport } from '../core/check/report';
+import type { ProfileChosen } from '../core/profile';
 import { SEVERITY_LABEL } from '../core/check/i18n';
 
 type Style = Parameters<typeof styleText>[0];
+
+/** The line that says which profile the tables chose and why (when no --profile was given). */
+export function profileLine(chosen: ProfileChosen, zh: boolean): string {
+  return `${zh ? '审核配置' : 'Profile'}：${chosen.id}（${chosen.reason}）`;
+}
 
 export function formatFileReport(r: FileReport, lang: Lang, color: boolean): string {
   const paint = (s: Style, t: string) => (color ? styleText(s, t) : t);
@@ -14,7 +20,7 @@ export function formatFileReport(r: FileReport, lang: Lang, color: boolean): str
     out.push(`  ${paint('red', r.error)}`);
     return out.join('\n');
   }
-  if (r.profileChosen) out.push(`  ${paint('dim', `${zh ? '审核配置' : 'Profile'}：${r.profileChosen.id}（${r.profileChosen.reason}）`)}`);
+  if (r.profileChosen) out.push(`  ${paint('dim', profileLine(r.profileChosen, zh))}`);
   for (const s of r.sheetsWithoutTable) out.push(`  ${paint('dim', `${s.sheet}：${s.reason}`)}`);
   const sheets = [...new Set(r.tables.map((t) => t.sheet))];
   for (const sheet of sheets) {

@@ -1,21 +1,13 @@
 /** --profile NAME|FILE: a built-in profile by id, or a JSON file validated by the profile schema. */
 import { promises as fs } from 'node:fs';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, chooseProfile, parseProfile, type Profile, type ProfileChoice } from '../core/profile';
-import type { WorkbookModel } from '../core/model';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, parseProfile, type Profile } from '../core/profile';
 
 /**
  * The profile --profile names, or null when none is named: then each workbook's tables choose theirs
- * (`chooseFor`), and the output says which and why.
+ * (`resolveProfile` in core/profile.ts), and the output says which and why.
  */
 export async function loadNamedProfile(arg: string | undefined): Promise<Profile | null> {
   return arg === undefined ? null : loadProfile(arg);
-}
-
-/** The profile for one workbook: the named one, else the one its tables call for (with the choice to report). */
-export function chooseFor(named: Profile | null, model: WorkbookModel): { profile: Profile; choice: ProfileChoice | null } {
-  if (named) return { profile: named, choice: null };
-  const choice = chooseProfile(model);
-  return { profile: choice.profile, choice };
 }
 
 /** The run's profile id for a JSON document: the named one, the one every file chose, else `auto`. */

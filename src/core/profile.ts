@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FrameworkSchema, SUBCATEGORY_ORDER, SubcategoryKeySchema, type Framework } from './domain/framework';
 import type { Bilingual, Lang } from './domain/lang';
+import { weightOf } from './domain/values';
 import type { Project, WorkbookModel } from './model';
 
 const categoryWeights = z.object({
@@ -149,14 +150,20 @@ export function chooseProfile(model: WorkbookModel): ProfileChoice {
   };
 }
 
+/** The profile for a workbook: the one the user named, else the one its tables call for (with the choice, to report). */
+export function resolveProfile(named: Profile | null, model: WorkbookModel): { profile: Profile; choice: ProfileChoice | null } {
+  if (named) return { profile: named, choice: null };
+  const choice = chooseProfile(model);
+  return { profile: choice.profile, choice };
+}
+
 /** Σ of a project's weights (分值 column, or 该指标分值为N分 in the rule), when every indicator states one. */
 function statedTotal(p: Project): number | null {
   let sum = 0;
   let n = 0;
   for (const ind of p.indicators) {
     if (!ind.name) continue;
-    const raw = ind.weight?.raw;
-    const w = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+(\.\d+)?分?$/.test(raw.trim()) ? parseFloat(raw) : ind.parsedRule.statedWeight;
+    const w = weightOf(ind);
     if (w === null || !Number.isFinite(w)) return null;
     sum += w;
     n++;

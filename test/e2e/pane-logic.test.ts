@@ -2,7 +2,7 @@
 import type { Finding } from '../../src/core/check/findings';
 import type { AddSheetOp } from '../../src/core/plan/ops';
 import { planMarks } from '../../src/core/check/marks';
-import { MARK_FILLS } from '../../src/core/plan/ops';
+import { MARK_FILLS } from '../../src/core/plan/conventions';
 import { countFindings, filterFindings, groupFindings } from '../../src/taskpane/models/check-model';
 import { loadSettings, profileFromJson, activeProfile, profileFor, DEFAULT_SETTINGS } from '../../src/taskpane/models/settings';
 import { workbookContext } from '../../src/core/workbook';

@@ -8,8 +8,8 @@ import type { Lang } from '../../core/check/findings';
 import { isLang } from '../../core/check/i18n';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { expandInputs, outputPaths, readFailure, readInput, samePath } from '../inputs';
-import { chooseFor, loadNamedProfile, runProfileId, UsageError } from '../profile';
-import { profileChosen } from '../../core/check/report';
+import { loadNamedProfile, runProfileId, UsageError } from '../profile';
+import { profileChosen, resolveProfile } from '../../core/profile';
 import { workbookContext } from '../../core/workbook';
 import { formatFileReport } from '../print';
 import { EXIT, defaultIo, unreadable } from '../common';
@@ -53,7 +53,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckOpts, io = de
     try {
       const { bytes, snapshot } = await readInput(file);
       const context = workbookContext(snapshot);
-      const { profile, choice } = chooseFor(named, context.model);
+      const { profile, choice } = resolveProfile(named, context.model);
       chosen.push(profile.id);
       const result = runCheck(context, profile);
       report = fileReport(file, result, lang);

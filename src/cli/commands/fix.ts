@@ -20,7 +20,8 @@ import type { OpNote } from '../../core/edit/planner';
 import { readWorkbook } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { readFailure, readInput, samePath } from '../inputs';
-import { chooseFor, loadNamedProfile, UsageError } from '../profile';
+import { loadNamedProfile, UsageError } from '../profile';
+import { resolveProfile } from '../../core/profile';
 import { workbookContext } from '../../core/workbook';
 import { EXIT, defaultIo, type Io } from '../common';
 import { loadLibraryOption } from './templates';
@@ -86,7 +87,7 @@ export async function runFixCommand(file: string, opts: FixOpts, io: Io = defaul
     return EXIT.unreadable;
   }
   const context = workbookContext(snapshot);
-  const { profile } = chooseFor(named, context.model);
+  const { profile } = resolveProfile(named, context.model);
   const before = runCheck(context, profile);
   const ctx = createOpsContext(before.context, { profile, library });
   const result = planFixes(ctx, before.findings, { only, unsafe: opts.unsafe });

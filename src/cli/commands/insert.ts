@@ -23,7 +23,8 @@ import type { OpNote, OpsResult } from '../../core/edit/planner';
 import { readWorkbook } from '../../hosts/xlsx/read';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { readFailure, readInput, samePath } from '../inputs';
-import { chooseFor, loadNamedProfile, UsageError } from '../profile';
+import { loadNamedProfile, UsageError } from '../profile';
+import { resolveProfile } from '../../core/profile';
 import { workbookContext } from '../../core/workbook';
 import { EXIT, defaultIo, type Io } from '../common';
 import { loadLibraryOption, subcategoryOption } from './templates';
@@ -105,7 +106,7 @@ export async function runInsertCommand(file: string, opts: InsertOpts, io: Io = 
     return EXIT.unreadable;
   }
   const context = workbookContext(snapshot);
-  const { profile } = chooseFor(named, context.model);
+  const { profile } = resolveProfile(named, context.model);
   const ctx = createOpsContext(context, { profile, library });
   let result: OpsResult;
   try {

@@ -8,8 +8,9 @@ import { isLang } from '../../core/check/i18n';
 import { runScore, scorePlan, scoreFileReport, SCORE_REPORT_VERSION, type ScoreFileReport, type ScoreReport } from '../../core/score';
 import { applyPlanToXlsx } from '../../hosts/xlsx/write';
 import { expandInputs, outputPaths, readFailure, readInput, samePath } from '../inputs';
-import { chooseFor, loadNamedProfile, runProfileId, UsageError } from '../profile';
-import { profileChosen } from '../../core/profile';
+import { loadNamedProfile, runProfileId, UsageError } from '../profile';
+import { profileChosen, resolveProfile } from '../../core/profile';
+import { profileLine } from '../print';
 import { workbookContext } from '../../core/workbook';
 import { EXIT, defaultIo } from '../common';
 
@@ -59,7 +60,7 @@ export async function runScoreCommand(inputs: string[], opts: ScoreOpts, io = de
       const target = targets.get(file) as string;
       const { bytes, snapshot } = await readInput(file);
       const context = workbookContext(snapshot);
-      const { profile, choice } = chooseFor(named, context.model);
+      const { profile, choice } = resolveProfile(named, context.model);
       chosen.push(profile.id);
       const result = runScore(context, profile, { overwrite: opts.overwrite, addActual: opts.addActual });
       report = scoreFileReport(file, result, lang);
@@ -99,7 +100,7 @@ export function formatScoreReport(r: ScoreFileReport, lang: Lang, color: boolean
     out.push(`  ${paint('red', r.error)}`);
     return out.join('\n');
   }
-  if (r.profileChosen) out.push(`  ${paint('dim', `${zh ? '审核配置' : 'Profile'}：${r.profileChosen.id}（${r.profileChosen.reason}）`)}`);
+  if (r.profileChosen) out.push(`  ${paint('dim', profileLine(r.profileChosen, zh))}`);
   for (const f of r.findings.filter((x) => x.indicator === null)) out.push(`  ${paint(f.severity === 'error' ? 'red' : 'yellow', `${f.sheet}!${f.cell} ${f.message}`)}`);
   for (const c of r.addedColumns) out.push(`  ${paint('dim', zh ? `${c.sheet}：新增「${c.role === 'actual' ? '实际完成值' : '得分'}」列 ${c.column}` : `${c.sheet}: added the ${c.role === 'actual' ? '实际完成值' : '得分'} column ${c.column}`)}`);
   for (const p of r.projects) {

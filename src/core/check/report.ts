@@ -4,8 +4,6 @@ import { z } from 'zod';
 import type { CheckResult } from './engine';
 import type { Lang } from './findings';
 import { ProfileChosenSchema } from '../profile';
-
-export { ProfileChosenSchema, profileChosen, type ProfileChosen } from '../profile';
 import { REVIEW_CATEGORIES } from './findings';
 
 export const REPORT_VERSION = '1';

@@ -127,7 +127,6 @@ export function columnStyles(grid: SheetGrid, table: TargetTable): Map<number, C
 
 // ---------------------------------------------------------------- standard order
 
-export { CATEGORY_ORDER, SUBCATEGORY_ORDER, parentOf, subcategoryForFramework } from '../domain/framework';
 
 /** The blocks a row belongs to. */
 export interface RowBlocks {

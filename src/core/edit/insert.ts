@@ -11,15 +11,14 @@ import type { CategoryKey, ColumnRole, SubcategoryKey, TargetTable } from '../mo
 import type { CellValue } from '../snapshot/snapshot';
 import type { PlanOp } from '../plan/ops';
 import { colToLetters, rangeToA1, toA1 } from '../domain/a1';
-import { STANDARD_CATEGORIES, STANDARD_SUBCATEGORIES, subcategoryKeyOf } from '../domain/framework';
-import { fmt } from '../check/rules/util';
+import { STANDARD_CATEGORIES, STANDARD_SUBCATEGORIES, subcategoryKeyOf, SUBCATEGORY_KEYS, CATEGORY_ORDER, SUBCATEGORY_ORDER } from '../domain/framework';
+import { formatNumber as fmt } from '../snapshot/snapshot';
 import { fillTemplate, TemplateFillError, type ParamValue } from './templates/fill';
 import { defaultTemplateFor } from './templates/library';
-import { SUBCATEGORY_KEYS } from './templates/schema';
 import { allTables, findProject, OpsError, type OpsContext, type ProjectRef } from './context';
 import { msg, type BlockSpec, type NewRowSpec } from './batch';
-import { Planner, besideTable, directionText, splitWeight, type OpsResult } from './planner';
-import { CATEGORY_ORDER, SUBCATEGORY_ORDER, isEmpty, projectColumns, tableExtent, tableRight } from './geometry';
+import { Planner, type OpsResult } from './planner';
+import { besideTable, directionText, splitWeight, isEmpty, projectColumns, tableExtent, tableRight } from './geometry';
 
 /** A 二级 given as its key (`timeliness`), its standard name (时效指标) or a name that reads as it (时效). */
 export function resolveSubcategory(s: SubcategoryKey | string): SubcategoryKey {

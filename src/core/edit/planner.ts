@@ -10,16 +10,14 @@ import type { PlanValue, WritePlan } from '../plan/ops';
 import type { SheetGrid } from '../snapshot/snapshot';
 import { toA1 } from '../domain/a1';
 import { normalizeText } from '../domain/text';
-import { STANDARD_CATEGORIES, STANDARD_SUBCATEGORIES } from '../domain/framework';
-import { weightOf } from '../check/rules/util';
-import { fmt } from '../check/rules/util';
+import { STANDARD_CATEGORIES, STANDARD_SUBCATEGORIES, CATEGORY_ORDER, SUBCATEGORY_ORDER, parentOf, subcategoryForFramework } from '../domain/framework';
+import { formatNumber as fmt } from '../snapshot/snapshot';
+import { weightOf } from '../domain/values';
 import { fillTemplate, TemplateFillError, type FilledIndicator, type ParamValue } from './templates/fill';
 import { getTemplate } from './templates/library';
 import type { OpsContext } from './context';
 import { EditBatch, msg, type BlockSpec, type NewRowSpec, type Shift } from './batch';
-import { CATEGORY_ORDER, SUBCATEGORY_ORDER, frameworkOf, indicatorColumns, isEmpty, parentOf, subcategoryForFramework, besideTable, directionText, splitWeight } from './geometry';
-
-export { besideTable, directionText, splitWeight };
+import { frameworkOf, indicatorColumns, isEmpty, besideTable, directionText, splitWeight } from './geometry';
 
 export interface OpNote {
   message: Messages;

@@ -99,7 +99,6 @@ export interface WritePlan {
   ops: PlanOp[];
 }
 
-export { MARK_FILLS, NOTE_TAG } from './conventions';
 
 /** An op as error messages name it: its kind and where it writes (`setFormula 项目!P12`). */
 export function describeOp(op: PlanOp): string {

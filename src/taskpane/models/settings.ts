@@ -1,6 +1,6 @@
 /** The pane's settings: review profile, language, mark colours. Kept per user in localStorage. */
 import type { Lang, Severity } from '../../core/check/findings';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, chooseProfile, parseProfile, type Profile, type ProfileChoice } from '../../core/profile';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, parseProfile, resolveProfile, type Profile, type ProfileChoice } from '../../core/profile';
 import type { WorkbookModel } from '../../core/model';
 import { MARK_FILLS } from '../../core/plan/conventions';
 
@@ -81,10 +81,7 @@ export function activeProfile(s: Settings): Profile | null {
 
 /** The profile for a workbook: the one the settings name, else the one its tables call for (with the choice). */
 export function profileFor(s: Settings, model: WorkbookModel): { profile: Profile; choice: ProfileChoice | null } {
-  const named = activeProfile(s);
-  if (named) return { profile: named, choice: null };
-  const choice = chooseProfile(model);
-  return { profile: choice.profile, choice };
+  return resolveProfile(activeProfile(s), model);
 }
 
 /** Reads a profile from a JSON file's text; throws a message naming the bad field. */

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Button, Caption1, Divider, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Severity } from '../../core/check/findings';
 import { BUILTIN_PROFILES } from '../../core/profile';
-import { MARK_FILLS } from '../../core/plan/ops';
+import { MARK_FILLS } from '../../core/plan/conventions';
 import { usePane } from '../context';
 import { AUTO_PROFILE, activeProfile, profileFromJson, type LanguageSetting } from '../models/settings';
 

@@ -13,7 +13,7 @@ import { BUILTIN_PROFILES, type Profile } from '../../../src/core/profile';
 import { readWorkbook, applyPlanToXlsx } from '../../../src/hosts/xlsx';
 import { createOpsContext, type OpsContext } from '../../../src/core/edit';
 import type { OpsResult } from '../../../src/core/edit/planner';
-import { CATEGORY_ORDER, SUBCATEGORY_ORDER } from '../../../src/core/edit/geometry';
+import { CATEGORY_ORDER, SUBCATEGORY_ORDER } from '../../../src/core/domain/framework';
 import { snapshotToXlsx } from '../../fixtures/xlsx';
 
 export interface Side {

@@ -1,10 +1,9 @@
 /** chooseProfile: the profile the tables call for when the user names none (their framework, their points). */
-import { chooseProfile } from '../../../src/core/profile';
+import { chooseProfile, ProfileChosenSchema, profileChosen } from '../../../src/core/profile';
 import { readWorkbookModel } from '../../../src/core/layout/read';
 import { buildProjectSheet, cleanProject } from '../../fixtures/builder';
 import { buildFormSheet, selfEvalRows, SELF_EVAL_HEADER } from '../../fixtures/forms';
 import type { SheetSnapshot } from '../../../src/core/snapshot/snapshot';
-import { ProfileChosenSchema, profileChosen } from '../../../src/core/check/report';
 
 const model = (...sheets: SheetSnapshot[]) => readWorkbookModel({ source: 't', sheets });
 

@@ -6,7 +6,7 @@ import { HostError } from '../../../src/hosts/workbook-host';
 import { FakeExcel, findSheet, openWorkbook, saveWorkbook, cellAt, cloneWorkbook } from '../../../src/hosts/fake';
 import { LEDGER_NAMESPACE, OfficeHost } from '../../../src/hosts/office';
 import { parseA1 } from '../../../src/core/domain/a1';
-import { MARK_FILLS, NOTE_TAG } from '../../../src/core/plan/ops';
+import { MARK_FILLS, NOTE_TAG } from '../../../src/core/plan/conventions';
 import { FINDINGS_SHEET_NAME, GENERATED_SHEET_MARKER } from '../../../src/core/check/i18n';
 import { SHEET, checkPlanFor, decorate, diff, markOps, setup, state, tableSnapshot } from './helpers';
 

@@ -8,7 +8,8 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { applyPlanToXlsx } from '../../../src/hosts/xlsx/write';
 import { readWorkbook } from '../../../src/hosts/xlsx/read';
-import { MARK_FILLS, NOTE_TAG, type WritePlan } from '../../../src/core/plan/ops';
+import { type WritePlan } from '../../../src/core/plan/ops';
+import { MARK_FILLS, NOTE_TAG } from '../../../src/core/plan/conventions';
 import { SEED } from '../../support/seed';
 import { canon, cells, cellXfs, child, children, parseXml, sharedStrings, text, unzip, type Node, type Parts } from './xmlparts';
 

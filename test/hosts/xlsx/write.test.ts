@@ -1,6 +1,7 @@
 import * as ExcelJS from 'exceljs';
 import { applyPlanToXlsx, readWorkbook, SHEET_MARKER_NOTE } from '../../../src/hosts/xlsx';
-import { MARK_FILLS, NOTE_TAG, type PlanOp } from '../../../src/core/plan/ops';
+import { type PlanOp } from '../../../src/core/plan/ops';
+import { MARK_FILLS, NOTE_TAG } from '../../../src/core/plan/conventions';
 import { planMarks } from '../../../src/core/check/marks';
 import type { Finding, Severity } from '../../../src/core/check/findings';
 import { canon, cells, cellXfs, child, children, parseXml, sharedStrings, text, unzip, type Node, type Parts } from './xmlparts';

@@ -1,7 +1,8 @@
 /** 分值: per 一级, the weights add up to what the profile expects (成本20 产出40 效益20 满意度10 by default). */
 import type { RuleModule } from '../findings';
-import { STANDARD_CATEGORIES } from '../../domain/framework';
-import { CATEGORY_KEYS, categorySlot, firstCategory, fmt, fromExact, isHollowRow, near, toExact, weightOf } from './util';
+import { STANDARD_CATEGORIES, CATEGORY_KEYS } from '../../domain/framework';
+import { categorySlot, firstCategory, fmt, fromExact, isHollowRow, near, toExact } from './util';
+import { weightOf } from '../../domain/values';
 
 export const categoryWeight: RuleModule = {
   id: 'category-weight',

@@ -1,7 +1,8 @@
 /** 资金: on a department (整体) table, 资金总额 = Σ by income nature = 基本支出 + 项目支出. */
 import type { RuleModule } from '../findings';
 import type { Field } from '../../model';
-import { fmt, near, numberOf, sum, toleranceIn } from './util';
+import { fmt, near, sum, toleranceIn } from './util';
+import { numberOf } from '../../domain/values';
 
 const INCOME_LABEL = { general: '一般公共预算', govFund: '政府性基金拨款', specialAccount: '财政专户管理资金', other: '其他资金' } as const;
 const EXPENSE_LABEL = { basic: '基本支出', project: '项目支出' } as const;

@@ -2,7 +2,8 @@
 import type { RuleModule } from '../findings';
 import type { TargetTable } from '../../model';
 import { normalizeText } from '../../domain/text';
-import { fmt, near, numberOf, sum } from './util';
+import { fmt, near, sum } from './util';
+import { numberOf } from '../../domain/values';
 import { toWan } from '../../layout/money';
 
 /** The total of a project table in 万元: its department summary row, or else the sum of its projects. */

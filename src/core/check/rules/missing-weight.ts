@@ -4,7 +4,8 @@
  * design: no row of it misses one.
  */
 import type { RuleModule } from '../findings';
-import { cellIn, statesWeights, weightOf } from './util';
+import { cellIn, statesWeights } from './util';
+import { weightOf } from '../../domain/values';
 
 export const missingWeight: RuleModule = {
   id: 'missing-weight',

@@ -1,6 +1,7 @@
 /** 分值: the 分值 a rule states equals the 分值 column and the most the rule itself can award. */
 import type { RuleModule } from '../findings';
-import { fmt, near, numberOf } from './util';
+import { fmt, near } from './util';
+import { numberOf } from '../../domain/values';
 
 export const statedWeightMismatch: RuleModule = {
   id: 'stated-weight-mismatch',

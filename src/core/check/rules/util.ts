@@ -1,11 +1,10 @@
 /** Helpers shared by the rule modules. */
-import type { CategoryBlock, CategoryKey, Direction, Indicator, Project, TargetTable, Field, ParsedTarget, MoneyUnit } from '../../model';
+import type { CategoryBlock, CategoryKey, Direction, Indicator, Project, TargetTable, ParsedTarget, MoneyUnit, CellRef, ColumnRole } from '../../model';
 import { normalizeText } from '../../domain/text';
 import { formatNumber } from '../../snapshot/snapshot';
 import { isCostKey } from '../../domain/framework';
 import type { ParsedTargetDetail } from '../../parse/target';
 
-export { CATEGORY_KEYS } from '../../domain/framework';
 
 /**
  * A 一级 kind's slot in a per-kind array (`[0, 0, 0, 0]`): the project rules run for every project,
@@ -80,20 +79,6 @@ export function moneyInWan(target: ParsedTarget, unitColumn: string): number | n
   return factor === undefined ? null : target.value * factor;
 }
 
-/** The indicator's weight: the 分值 column when it holds a number, else the 分值 its rule text states. */
-export function weightOf(ind: Indicator): number | null {
-  const w = numberOf(ind.weight);
-  if (w !== null) return w;
-  return ind.parsedRule.statedWeight;
-}
-
-export function numberOf(f: Field | null): number | null {
-  if (!f) return null;
-  if (typeof f.raw === 'number') return f.raw;
-  const t = normalizeText(f.text).replace(/分$/, '');
-  return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
-}
-
 export const fmt = formatNumber;
 
 /** The profile's money tolerance (万元) in a table's own unit: amounts of one table are compared as written. */
@@ -143,7 +128,6 @@ export function statesWeights(table: TargetTable): boolean {
   return table.columns.weight !== undefined || table.columns.rule !== undefined;
 }
 
-import type { CellRef, ColumnRole } from '../../model';
 import { toA1 } from '../../domain/a1';
 
 /** The cell of a row in a role's column (the indicator's name cell when the table lacks that column). */

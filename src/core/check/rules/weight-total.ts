@@ -1,6 +1,7 @@
 /** 分值: a project's indicator weights add up to the profile's total (90 + 10 for 预算执行率 by default). */
 import type { RuleModule } from '../findings';
-import { fmt, fromExact, isHollowRow, near, toExact, weightOf } from './util';
+import { fmt, fromExact, isHollowRow, near, toExact } from './util';
+import { weightOf } from '../../domain/values';
 
 export const weightTotal: RuleModule = {
   id: 'weight-total',

@@ -10,9 +10,9 @@ import defaultData from '../../../../templates/indicators.json';
 import type { Lang } from '../../check/findings';
 import type { ParsedRule, SubcategoryKey } from '../../model';
 import { parseRule } from '../../parse/rule';
-import { STANDARD_SUBCATEGORIES } from '../../domain/framework';
+import { STANDARD_SUBCATEGORIES, SUBCATEGORY_KEYS } from '../../domain/framework';
 import { BUILTIN_PARAMS, fillTemplate, placeholdersOf, renderPattern, type FilledIndicator, type ParamValue } from './fill';
-import { SUBCATEGORY_KEYS, TemplateLibrarySchema, type IndicatorTemplate, type TemplateLibrary, type TemplateLibraryFile } from './schema';
+import { TemplateLibrarySchema, type IndicatorTemplate, type TemplateLibrary, type TemplateLibraryFile } from './schema';
 
 export class TemplateLibraryError extends Error {
   constructor(

@@ -20,7 +20,6 @@
 import { z } from 'zod';
 import { DirectionSchema, RuleFamilySchema, SubcategoryKeySchema } from '../../domain/framework';
 
-export { SUBCATEGORY_KEYS } from '../../domain/framework';
 
 const Bilingual = z.object({ 'zh-CN': z.string().min(1), 'en-US': z.string().min(1) });
 

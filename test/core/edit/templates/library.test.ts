@@ -11,7 +11,6 @@ import {
   loadTemplateLibrary,
   renderPattern,
   sampleFill,
-  SUBCATEGORY_KEYS,
   targetWithUnit,
   TemplateFillError,
   TemplateLibraryError,
@@ -20,7 +19,7 @@ import {
 import { parseRule } from '../../../../src/core/parse/rule';
 import { parseTarget } from '../../../../src/core/parse/target';
 import { parseDirection } from '../../../../src/core/parse/direction';
-import { STANDARD_SUBCATEGORIES } from '../../../../src/core/domain/framework';
+import { STANDARD_SUBCATEGORIES, SUBCATEGORY_KEYS } from '../../../../src/core/domain/framework';
 
 const ids = DEFAULT_LIBRARY.templates.map((t) => t.id);
 
