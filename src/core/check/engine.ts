@@ -10,7 +10,7 @@ import { planMarks } from './marks';
 import type { MarkColours } from '../plan/conventions';
 import { runScore } from '../score/run';
 import { reviewStated } from '../score/review';
-import { attachScores, holdsScores } from './rules/score-review';
+import { holdsScores } from './rules/score-review';
 
 export interface CheckResult {
   model: WorkbookModel;
@@ -23,11 +23,12 @@ export function runCheck(input: WorkbookSnapshot | WorkbookContext, profile: Pro
   const context = workbookContext(input);
   // A filled 自评表 is reviewed against its own rules: the scorer recomputes every score it states, keeping
   // the user's (no overwrite), and the review rules report where they differ. A table without scores is not scored.
+  let scoreFindings: Finding[] | undefined;
   if (holdsScores(context.model)) {
     const scores = runScore(context, profile);
-    attachScores(context.model, { ...scores, findings: [...scores.findings, ...reviewStated(scores)] });
+    scoreFindings = [...scores.findings, ...reviewStated(scores)];
   }
-  const findings = checkWorkbook(context.model, { profile });
+  const findings = checkWorkbook(context.model, { profile, scoreFindings });
   return { model: context.model, findings, context };
 }
 

@@ -84,6 +84,11 @@ export interface RuleContext {
   profile: Profile;
   /** Every table of the workbook, in order. */
   tables: TargetTable[];
+  /**
+   * The scorer's findings on a workbook that states scores (a filled 自评表), which the review rules report;
+   * empty when the workbook states none.
+   */
+  scoreFindings: readonly Finding[];
   report(table: TargetTable, input: ReportInput): void;
 }
 

@@ -10,6 +10,8 @@ export interface CheckOptions {
   /** Rule ids to run (default: all). */
   only?: string[];
   rules?: RuleModule[];
+  /** The scorer's findings on a workbook that states scores, for the review rules (see check/engine.ts). */
+  scoreFindings?: readonly Finding[];
 }
 
 export function checkWorkbook(model: WorkbookModel, options: CheckOptions): Finding[] {
@@ -26,6 +28,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions): Find
       workbook: model,
       profile: options.profile,
       tables,
+      scoreFindings: options.scoreFindings ?? [],
       report(table: TargetTable, input: ReportInput) {
         ruleOf.push(index);
         findings.push({

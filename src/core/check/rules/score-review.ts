@@ -1,21 +1,13 @@
 /**
  * The review of a filled 自评表 against its own rules: the scores it states, recomputed by the scoring engine.
  * A rule's context holds the table model, not the sheets; scoring needs the sheets (number formats, the 项目资金
- * block, the 总分 and 自评等级 rows), so `runCheck` scores a workbook that holds scores and leaves the result
- * here, by its model. The rules of the review (self-score-mismatch, budget-execution-score-mismatch, …) report
- * the scorer's findings of their id; on a model no score was attached to (a table without scores) they see nothing.
+ * block, the 总分 and 自评等级 rows), so `runCheck` scores a workbook that holds scores and hands the scorer's
+ * findings to the check (`RuleContext.scoreFindings`). The rules of the review (self-score-mismatch,
+ * budget-execution-score-mismatch, …) report those of their id; on a workbook without scores there are none.
  */
 import type { Indicator, Project, TargetTable, WorkbookModel } from '../../model';
 import type { Finding, RuleModule } from '../findings';
-import type { ScoreResult } from '../../score/types';
 import { parseA1 } from '../../domain/a1';
-
-const SCORES = new WeakMap<WorkbookModel, ScoreResult>();
-
-/** Leaves the scores of a workbook for the review rules of the check that follows. */
-export function attachScores(model: WorkbookModel, result: ScoreResult): void {
-  SCORES.set(model, result);
-}
 
 /** Whether a workbook states scores: a 得分 column with a value on some indicator row. */
 export function holdsScores(model: WorkbookModel): boolean {
@@ -56,11 +48,10 @@ export function scoreReviewRule(meta: Omit<RuleModule, 'create'>): RuleModule {
   return {
     ...meta,
     create(ctx) {
-      const result = SCORES.get(ctx.workbook);
-      if (result === undefined) return {};
+      if (ctx.scoreFindings.length === 0) return {};
       return {
         end() {
-          const mine: Finding[] = result.findings.filter((f) => f.id === meta.id);
+          const mine: Finding[] = ctx.scoreFindings.filter((f) => f.id === meta.id);
           for (const f of mine) {
             const table = tableAt(ctx.tables, f.sheet, f.row);
             if (table === null) continue;
