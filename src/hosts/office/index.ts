@@ -19,7 +19,7 @@
  */
 export { OfficeHost, REQUIRED_API, NOTES_API } from './office-host';
 export type { OfficeHostOptions } from './office-host';
-export { SHEET_MARKER_NOTE, isGeneratedMarker, markColor } from './marks';
+export { isGeneratedMarker, markColor } from './marks';
 export { LEDGER_NAMESPACE, ledgerFromXml, ledgerToXml, ledgerToParts, noteWithoutOurs } from './ledger';
 export type { Ledger, LedgerCell, CellState, FillState } from './ledger';
 export type { ExcelEnvironment } from './excel-api';

@@ -3,13 +3,11 @@
  * and the test for a sheet jixiao made. Shared by the write (apply/) and 清除标记 (clear.ts).
  */
 import type { Severity } from '../../core/domain/lang';
-import { MARK_FILLS, SHEET_MARKER_NOTE } from '../../core/plan/conventions';
+import { MARK_FILLS, SHEET_MARKER_PREFIX } from '../../core/plan/conventions';
 import { GENERATED_SHEET_MARKER } from '../../core/check/i18n';
 import type { XlRange } from './excel-api';
 import type { FillState } from './ledger';
 import { hexColor } from './util';
-
-export { SHEET_MARKER_NOTE };
 
 export function markColor(severity: Severity, fill?: string): string {
   return hexColor(fill ?? MARK_FILLS[severity] ?? MARK_FILLS.warning);
@@ -21,7 +19,7 @@ export function markColor(severity: Severity, fill?: string): string {
  */
 export function isGeneratedMarker(a1Value: unknown, a1Note: string | null | undefined): boolean {
   if (typeof a1Value === 'string' && a1Value.trim() === GENERATED_SHEET_MARKER) return true;
-  return typeof a1Note === 'string' && a1Note.trimStart().startsWith(SHEET_MARKER_NOTE.slice(0, SHEET_MARKER_NOTE.indexOf('，')));
+  return typeof a1Note === 'string' && a1Note.trimStart().startsWith(SHEET_MARKER_PREFIX);
 }
 
 /** Sets a range's fill to a recorded state: no fill, a solid colour or a pattern. */

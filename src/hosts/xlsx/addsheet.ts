@@ -5,7 +5,7 @@
  */
 import { colToLetters, parseA1, quoteSheet, toA1 } from '../../core/domain/a1';
 import { GENERATED_SHEET_MARKER } from '../../core/check/i18n';
-import { NOTE_TAG, SHEET_MARKER_NOTE, normaliseColour, sanitiseSheetName } from '../../core/plan/conventions';
+import { SHEET_MARKER_NOTE, SHEET_MARKER_PREFIX, isJixiaoText, normaliseColour, sanitiseSheetName } from '../../core/plan/conventions';
 import type { AddSheetOp, PlanValue } from '../../core/plan/ops';
 import type { Book } from './book';
 import { valueXml } from './cells';
@@ -15,7 +15,6 @@ import type { SheetEntry } from './workbook';
 import { XML_DECL, escapeAttr, startTag } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const MARKER_PREFIX = SHEET_MARKER_NOTE.slice(0, SHEET_MARKER_NOTE.indexOf('，'));
 
 /** Whether jixiao made a sheet: the ledger says so, or its A1 holds the marker (text or note). */
 export function isGenerated(book: Book, e: SheetEntry): boolean {
@@ -23,10 +22,10 @@ export function isGenerated(book: Book, e: SheetEntry): boolean {
   if (!e.path) return false;
   const sheet = book.sheet(e.name);
   const a1 = book.cellText(sheet, 1, 1);
-  if (a1 !== null && (a1.trim() === GENERATED_SHEET_MARKER || a1.trimStart().startsWith(NOTE_TAG))) return true;
+  if (a1 !== null && (a1.trim() === GENERATED_SHEET_MARKER || isJixiaoText(a1))) return true;
   if (!book.hasNotes(sheet)) return false;
   const note = book.notes(sheet).text(1, 1);
-  return note !== null && note.trimStart().startsWith(MARKER_PREFIX);
+  return note !== null && note.trimStart().startsWith(SHEET_MARKER_PREFIX);
 }
 
 function isValue(v: PlanValue | undefined): v is string | number | boolean {

@@ -6,7 +6,6 @@
  * the workbook's custom XML parts: a later run restores them first, `clear` takes them out, and the add-in
  * clears a copy the CLI marked. Pure JavaScript: the same writer runs in the browser (the preview's download).
  */
-import { SHEET_MARKER_NOTE } from '../../core/plan/conventions';
 import { describeOp, type PlanOp, type SetFormulaOp, type SetValueOp, type WritePlan } from '../../core/plan/ops';
 import { validatePlan, type CheckedOp } from '../../core/plan/validate';
 import { addSheet } from './addsheet';
@@ -16,7 +15,6 @@ import { Marks } from './marks';
 import { copyFormat, insertRows, merge } from './rows';
 import { expandGroupOf } from './shared';
 
-export { SHEET_MARKER_NOTE };
 export { NOTE_AUTHOR } from './marks';
 
 export interface XlsxWriteOptions {

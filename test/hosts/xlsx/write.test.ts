@@ -1,5 +1,6 @@
 import * as ExcelJS from 'exceljs';
-import { applyPlanToXlsx, readWorkbook, SHEET_MARKER_NOTE } from '../../../src/hosts/xlsx';
+import { applyPlanToXlsx, readWorkbook } from '../../../src/hosts/xlsx';
+import { SHEET_MARKER_NOTE } from '../../../src/core/plan/conventions';
 import { type PlanOp } from '../../../src/core/plan/ops';
 import { MARK_FILLS, NOTE_TAG } from '../../../src/core/plan/conventions';
 import { planMarks } from '../../../src/core/check/marks';
