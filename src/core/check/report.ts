@@ -58,9 +58,8 @@ export const FileReportSchema = z.object({
 
 export const CheckReportSchema = z.object({
   version: z.string(),
+  /** The --profile given, or the one every file's tables chose, or `auto` when they chose differently. */
   profile: z.string(),
-  /** Present when no --profile was given: the profile was chosen from the tables (or is the default), and why. */
-  profileChosen: ProfileChosenSchema.optional(),
   lang: z.enum(['zh-CN', 'en-US']),
   files: z.array(FileReportSchema),
 });
