@@ -14,10 +14,11 @@ export interface CheckState {
   at: Date;
   /** Profile id the check ran with. */
   profileId: string;
-  /** Why that profile, when the tables chose it (settings: 按表自动选择); null when the settings name one. */
-  profileReason: Bilingual | null;
-  /** The profile's short name (before its weights), in both languages. */
-  profileName: Bilingual;
+  /**
+   * The profile the tables chose (settings: 按表自动选择): its short name (before its weights), the points the
+   * tables' weights add up to, and whether the tables showed their framework at all; null when the settings name one.
+   */
+  profileChoice: { name: Bilingual; points: number | null; fromTable: boolean } | null;
 }
 
 export interface Notice {

@@ -73,7 +73,8 @@ const zh = {
   profileCustom: '自定义口径',
   profileAuto: '按表自动选择',
   profileAutoHint: '按表中的指标框架（成本指标是否为一级）和分值合计选择口径；检查结果会说明选了哪个。',
-  profileChosen: (name: string, reason: string) => `审核口径：${name}（${reason}）`,
+  profileChosen: (name: string, points: number | null, fromTable: boolean) =>
+    fromTable ? `审核口径：${name}（按表选择${points !== null ? `，表中指标分值合计${points}分` : ''}）` : `审核口径：${name}（表中看不出指标框架，使用默认口径）`,
   language: '界面语言',
   languageAuto: '跟随 Office',
   markColours: '标记颜色',
@@ -159,7 +160,8 @@ const en: Strings = {
   profileCustom: 'Custom profile',
   profileAuto: 'Choose from the tables',
   profileAutoHint: 'The profile follows the tables: their framework (is 成本指标 a 一级?) and the points their weights add up to. The check says which it chose.',
-  profileChosen: (name: string, reason: string) => `Review profile: ${name} (${reason})`,
+  profileChosen: (name: string, points: number | null, fromTable: boolean) =>
+    fromTable ? `Review profile: ${name} (chosen from the tables${points !== null ? `; their weights total ${points}` : ''})` : `Review profile: ${name} (the tables show no framework: the default)`,
   language: 'Language',
   languageAuto: 'Same as Office',
   markColours: 'Mark colours',

@@ -17,7 +17,8 @@ export async function runPaneCheck(host: WorkbookHost, settings: Settings, lang:
   const plan = checkPlan(result, lang, settings.colours);
   const report = await host.applyPlan(plan, { replaceMarks: true });
   const short = (n: string) => n.split(/[：:]/)[0];
-  return { result, report, at: new Date(), profileId: profile.id, profileReason: choice?.reason ?? null, profileName: { 'zh-CN': short(profile.name), 'en-US': short(profile.nameEn ?? profile.name) } };
+  const profileChoice = choice && { name: { 'zh-CN': short(profile.name), 'en-US': short(profile.nameEn ?? profile.name) }, points: choice.points, fromTable: choice.from === 'table' };
+  return { result, report, at: new Date(), profileId: profile.id, profileChoice };
 }
 
 export interface Counts {

@@ -121,7 +121,9 @@ export default function CheckTab() {
       {check && (
         <div className={s.summary} data-testid="summary">
           <Text weight="semibold">{t.summary}</Text>
-          {check.profileReason && <Caption1 data-testid="profile-chosen">{t.profileChosen(check.profileName[lang], check.profileReason[lang])}</Caption1>}
+          {check.profileChoice && (
+            <Caption1 data-testid="profile-chosen">{t.profileChosen(check.profileChoice.name[lang], check.profileChoice.points, check.profileChoice.fromTable)}</Caption1>
+          )}
           {tableCount === 0 ? (
             <Text>{t.noTables}</Text>
           ) : (
